@@ -1,0 +1,40 @@
+/**
+ * The one error type of semcom.
+ *
+ * Every failure caused by input from outside (a flag, a file, a packet off the
+ * channel, a model server's reply) is a `SemcomError` with a stable `code`, so
+ * callers can branch on the code and the CLI can print the message on one line
+ * and exit with status 2 instead of a stack trace.
+ */
+export type SemcomErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'UNKNOWN_CODE'
+  | 'UNKNOWN_MODULATION'
+  | 'UNKNOWN_CHANNEL'
+  | 'UNKNOWN_DECODER'
+  | 'INVALID_SNR'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'LENGTH_MISMATCH'
+  | 'MALFORMED_ALIST'
+  | 'MALFORMED_INPUT'
+  | 'IO_ERROR'
+  | 'WORKER_FAILED'
+  | 'INTERNAL';
+
+export class SemcomError extends Error {
+  readonly code: SemcomErrorCode;
+  constructor(code: SemcomErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SemcomError';
+    this.code = code;
+  }
+}
+
+export function isSemcomError(e: unknown): e is SemcomError {
+  return e instanceof SemcomError;
+}
+
+/** Throws `INVALID_ARGUMENT` unless `cond` holds; `what` names the argument and what it accepts. */
+export function require(cond: boolean, what: string): asserts cond {
+  if (!cond) throw new SemcomError('INVALID_ARGUMENT', what);
+}

@@ -1,0 +1,161 @@
+/**
+ * Seeded pseudo-random numbers: xoshiro128** (Blackman and Vigna, 2018) with
+ * 32-bit state words, which V8 runs on plain int32 arithmetic without BigInt.
+ *
+ * Streams: `Rng.stream(seed, a, b, ...)` hashes the seed and a list of stream
+ * identifiers (SNR point, chunk index, ...) into an independent starting state.
+ * The Monte-Carlo engine seeds each chunk of frames from (seed, point, chunk),
+ * so the numbers a frame sees do not depend on which worker thread ran it:
+ * same seed, same results, whatever the number of workers.
+ *
+ * Gaussian draws use the 128-layer ziggurat of Marsaglia and Tsang (2000),
+ * about 98.8 % of draws cost one uint32, one multiply and one compare.
+ */
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hashes a seed and stream identifiers (each taken as a float64 split into two words). */
+function hashWords(words: readonly number[], salt: number): number {
+  let h = 0x9e3779b9 ^ salt;
+  for (const w of words) {
+    const lo = w >>> 0;
+    const hi = Math.floor(w / 4294967296) >>> 0;
+    h = fmix32((h ^ lo) + 0x7f4a7c15);
+    h = fmix32((h ^ hi) + 0x165667b1);
+  }
+  return fmix32(h + words.length);
+}
+
+const ZIG_N = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const M1 = 2147483648.0;
+const zigK = new Uint32Array(ZIG_N);
+const zigW = new Float64Array(ZIG_N);
+const zigF = new Float64Array(ZIG_N);
+(function buildZiggurat() {
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = ZIG_V / Math.exp(-0.5 * dn * dn);
+  zigK[0] = Math.floor((dn / q) * M1) >>> 0;
+  zigK[1] = 0;
+  zigW[0] = q / M1;
+  zigW[ZIG_N - 1] = dn / M1;
+  zigF[0] = 1.0;
+  zigF[ZIG_N - 1] = Math.exp(-0.5 * dn * dn);
+  for (let i = ZIG_N - 2; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
+    zigK[i + 1] = Math.floor((dn / tn) * M1) >>> 0;
+    tn = dn;
+    zigF[i] = Math.exp(-0.5 * dn * dn);
+    zigW[i] = dn / M1;
+  }
+})();
+
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  private constructor(s0: number, s1: number, s2: number, s3: number) {
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** A generator seeded from `seed` and optional stream identifiers (non-negative integers). */
+  static stream(seed: number, ...ids: number[]): Rng {
+    if (!Number.isFinite(seed)) throw new RangeError('seed must be a finite number');
+    const words = [seed, ...ids];
+    return new Rng(hashWords(words, 1), hashWords(words, 2), hashWords(words, 3), hashWords(words, 4));
+  }
+
+  /** An independent child generator identified by `ids`, drawn from this one's next outputs. */
+  fork(...ids: number[]): Rng {
+    return Rng.stream(this.nextUint32() + this.nextUint32() * 4294967296, ...ids);
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  nextUint32(): number {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2;
+    const s3 = this.s3;
+    const r5 = Math.imul(s1, 5);
+    const result = Math.imul((r5 << 7) | (r5 >>> 25), 9);
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    this.s1 = s1 ^ n2;
+    this.s0 = s0 ^ n3;
+    this.s2 = n2 ^ t;
+    this.s3 = (n3 << 11) | (n3 >>> 21);
+    return result >>> 0;
+  }
+
+  /** Uniform in [0, 1) with 32 bits of resolution. */
+  nextFloat(): number {
+    return this.nextUint32() * 2.3283064365386963e-10;
+  }
+
+  /** Uniform in [0, 1) with 53 bits of resolution. */
+  nextDouble(): number {
+    return ((this.nextUint32() >>> 5) * 67108864 + (this.nextUint32() >>> 6)) * 1.1102230246251565e-16;
+  }
+
+  /** Uniform integer in [0, n), n ≤ 2^32, without modulo bias (Lemire's method, float form). */
+  nextInt(n: number): number {
+    return Math.floor(this.nextDouble() * n);
+  }
+
+  /** Standard normal N(0, 1) by the ziggurat. */
+  normal(): number {
+    for (;;) {
+      const hz = this.nextUint32() | 0;
+      const iz = hz & 127;
+      const abs = hz < 0 ? -hz : hz;
+      if (abs < zigK[iz]) return hz * zigW[iz];
+      // Slow path: tail or wedge.
+      let x = hz * zigW[iz];
+      if (iz === 0) {
+        let y: number;
+        do {
+          x = -Math.log(1 - this.nextDouble()) / ZIG_R;
+          y = -Math.log(1 - this.nextDouble());
+        } while (y + y < x * x);
+        return hz > 0 ? ZIG_R + x : -ZIG_R - x;
+      }
+      if (zigF[iz] + this.nextDouble() * (zigF[iz - 1] - zigF[iz]) < Math.exp(-0.5 * x * x)) return x;
+    }
+  }
+
+  /** Fills `out` with N(mean, std²) draws. */
+  fillNormal(out: Float64Array | Float32Array, std = 1, mean = 0): void {
+    for (let i = 0; i < out.length; i++) out[i] = mean + std * this.normal();
+  }
+
+  /** Fills `out` with independent equiprobable bits (0 or 1), 32 per generator call. */
+  fillBits(out: Uint8Array): void {
+    const n = out.length;
+    let i = 0;
+    while (i + 32 <= n) {
+      const w = this.nextUint32();
+      for (let b = 0; b < 32; b++) out[i + b] = (w >>> b) & 1;
+      i += 32;
+    }
+    if (i < n) {
+      const w = this.nextUint32();
+      for (let b = 0; i < n; b++, i++) out[i] = (w >>> b) & 1;
+    }
+  }
+}
