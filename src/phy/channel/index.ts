@@ -1,0 +1,5 @@
+export type { Channel, ChannelModel, ChannelOutput, Coherence, Csi } from './types.js';
+export { awgn } from './awgn.js';
+export { rayleigh, rician, type FadingOptions, type RicianOptions } from './fading.js';
+export { erasureChannel, type ErasureChannel } from './erasure.js';
+export { parseChannelSpec } from './spec.js';
