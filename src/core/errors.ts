@@ -33,8 +33,3 @@ export class SemcomError extends Error {
 export function isSemcomError(e: unknown): e is SemcomError {
   return e instanceof SemcomError;
 }
-
-/** Throws `INVALID_ARGUMENT` unless `cond` holds; `what` names the argument and what it accepts. */
-export function require(cond: boolean, what: string): asserts cond {
-  if (!cond) throw new SemcomError('INVALID_ARGUMENT', what);
-}

@@ -45,13 +45,15 @@ describe('Rng core generator', () => {
     const draw = (r: Rng) => Array.from({ length: 64 }, () => r.nextUint32());
     expect(draw(Rng.stream(42))).toEqual(draw(Rng.stream(42)));
     expect(draw(Rng.stream(42, 3, 7))).toEqual(draw(Rng.stream(42, 3, 7)));
-    const streams = [Rng.stream(42), Rng.stream(43), Rng.stream(42, 0), Rng.stream(42, 1), Rng.stream(42, 0, 0), Rng.stream(42, 1, 0), Rng.stream(42, 0, 1), Rng.stream(2 ** 40 + 42), Rng.stream(-42)];
+    const streams = [Rng.stream(42), Rng.stream(43), Rng.stream(42, 0), Rng.stream(42, 1), Rng.stream(42, 0, 0), Rng.stream(42, 1, 0), Rng.stream(42, 0, 1), Rng.stream(2 ** 40 + 42), Rng.stream(-42), Rng.stream(42.5), Rng.stream(42, 0.5)];
     const seqs = streams.map((r) => draw(r).join(','));
     expect(new Set(seqs).size).toBe(seqs.length);
     const parent = Rng.stream(5);
     expect(draw(parent.fork(1))).not.toEqual(draw(parent.fork(1))); // the parent advanced
     expect(draw(Rng.stream(5).fork(1))).toEqual(draw(Rng.stream(5).fork(1)));
-    expect(() => Rng.stream(NaN)).toThrow();
+    expect(() => Rng.stream(NaN)).toThrow(/finite/);
+    expect(() => Rng.stream(1, Infinity)).toThrow(/finite/);
+    expect(draw(Rng.stream(7, -0))).toEqual(draw(Rng.stream(7, 0)));
   });
 
   it('neighbouring streams are uncorrelated (bit agreement 1/2)', () => {

@@ -86,7 +86,8 @@ export function svgLinePlot(opts: LinePlotOptions): string {
       `font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<title>${escapeXml(opts.title)}</title>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${r2(m.left + pw / 2)}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(opts.title)}</text>`,
+    // Left-aligned over the plot area: a long title then runs into the legend's margin, never off the picture.
+    `<text x="${m.left}" y="24" text-anchor="start" font-size="15" font-weight="bold">${escapeXml(opts.title)}</text>`,
   );
   // Grid and tick labels.
   out.push('<g class="grid">');
