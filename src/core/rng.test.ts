@@ -177,6 +177,25 @@ describe('normal()', () => {
     expect(Math.abs(mean + 1)).toBeLessThan(5 * 2 / Math.sqrt(N));
     expect(Math.abs(s2 / N - mean * mean - 4)).toBeLessThan(5 * 4 * Math.sqrt(2 / N));
   });
+
+  it('the bulk forms draw exactly the numbers normal() draws, slow paths included', () => {
+    // 100k draws pass through the tail and wedge paths about 1200 times.
+    const M = 100_000;
+    const a = Rng.stream(11);
+    const one = Float64Array.from({ length: M }, () => a.normal());
+    const bulk = new Float64Array(M);
+    const b = Rng.stream(11);
+    b.fillNormal(bulk);
+    expect(bulk).toEqual(one);
+    expect(b.nextUint32()).toBe(a.nextUint32()); // same state afterwards
+    const x = Float64Array.from({ length: M }, (_, i) => i % 7);
+    const noisy = new Float64Array(M);
+    Rng.stream(11).addNormal(x, noisy, 0.5);
+    for (let i = 0; i < M; i += 997) expect(noisy[i]).toBeCloseTo(x[i] + 0.5 * one[i], 12);
+    Rng.stream(11).addNormal(x, x, 0.5); // in place
+    expect(x).toEqual(noisy);
+    expect(() => Rng.stream(1).addNormal(new Float64Array(2), new Float64Array(3), 1)).toThrow(/LENGTH|x has 2/);
+  });
 });
 
 describe('fillBits', () => {

@@ -12,7 +12,7 @@ export function awgn(): Channel {
       checkApply('awgn', x, n0, out);
       const { y, h, hEst } = out;
       const sd = Math.sqrt(n0 / 2);
-      for (let i = 0; i < x.length; i++) y[i] = x[i] + sd * rng.normal();
+      rng.addNormal(x, y, sd);
       for (const g of [h, hEst]) {
         if (!g) continue;
         for (let i = 0; i < g.length; i += 2) {
