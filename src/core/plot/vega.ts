@@ -132,7 +132,14 @@ export function errorRateVegaSpec(plot: LinePlotOptions): Record<string, unknown
     }
   }
   const yScale = logY ? { type: 'log' } : { zero: false };
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: plot.series.map((s) => s.name) } };
+  // Series names carry the conditions (code, modulation, channel, decoder): never truncate them.
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: plot.series.map((s) => s.name) },
+    legend: { labelLimit: 0 },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: plot.title,
