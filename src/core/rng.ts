@@ -9,12 +9,14 @@
  * same seed, same results, whatever the number of workers.
  *
  * Gaussian draws use the 128-layer ziggurat of Marsaglia and Tsang (2000),
- * about 98.8 % of draws cost one uint32, one multiply and one compare. As in
- * the original, one 32-bit word gives both the layer (low 7 bits) and the
- * value; Doornik (2005) notes the slight dependence this creates, which the
+ * about 97.2 % of draws cost one uint32, one multiply and one compare
+ * (layer 1 has threshold 0, as in the original tables). As in the original,
+ * one 32-bit word gives both the layer (low 7 bits) and the value; Doornik
+ * (2005) notes the slight dependence this creates, which the
  * Kolmogorov–Smirnov test in rng.test.ts does not detect at 2·10^6 draws.
  */
 import { SemcomError } from './errors.js';
+import { NORMAL_WASM_BLOCK, normalKernel, type NormalKernel } from './normal-wasm.js';
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -66,6 +68,24 @@ const zigF = new Float64Array(ZIG_N);
     zigW[i] = dn / M1;
   }
 })();
+
+/**
+ * fillNormal/addNormal run their fast path on the WebAssembly kernel of
+ * normal-wasm.ts from this many elements on (same numbers, same state).
+ */
+let wasmMinLength = 256;
+
+/**
+ * Sets the length from which the bulk normals use the wasm kernel (Infinity:
+ * never) and returns the previous one. For tests and benchmarks comparing it
+ * with the JS loops, which stay the reference.
+ * @internal
+ */
+export function setNormalWasmMinLength(n: number): number {
+  const prev = wasmMinLength;
+  wasmMinLength = n;
+  return prev;
+}
 
 export class Rng {
   private s0: number;
@@ -176,14 +196,23 @@ export class Rng {
 
   /**
    * The bulk ziggurat. The generator state lives in locals and the fast path
-   * (≈ 98.8 % of draws) runs in a loop with no call in it: with the slow path
+   * (≈ 97.2 % of draws) runs in a loop with no call in it: with the slow path
    * inlined into the loop V8 ran it at half the speed, so the loop stops at a
    * word that needs the slow path and this method finishes that draw. The two
    * fast loops (fill, add) are kept apart on purpose: one loop serving both
-   * (a null check per element) measured 1.7× slower.
+   * (a null check per element) measured 1.7× slower. From `wasmMinLength`
+   * elements on, the WebAssembly kernel of normal-wasm.ts does the same work
+   * about twice as fast, with the same numbers and the same final state.
    */
   private normals(out: Float64Array | Float32Array, x: Float64Array | Float32Array | null, std: number, mean: number): void {
     const n = out.length;
+    if (n >= wasmMinLength) {
+      const k = normalKernel(zigK, zigW, zigF);
+      if (k !== null) {
+        this.normalsWasm(k, out, x, std, mean);
+        return;
+      }
+    }
     let i = 0;
     while (i < n) {
       i = x === null ? this.fillFast(out, std, mean, i) : this.addFast(x, out, std, i);
@@ -191,6 +220,49 @@ export class Rng {
         out[i] = (x === null ? mean : x[i]) + std * this.normalSlow(this.pendingHz);
         i++;
       }
+    }
+  }
+
+  /**
+   * {@link normals} on the wasm kernel, block by block through its scratch
+   * memory. The kernel runs the fast path and the wedge test; the state comes
+   * back to this generator around each draw it hands back (the tail, or a
+   * wedge test too close to call against Math.exp), finished here by
+   * {@link normalSlow}, and at the end of each block.
+   */
+  private normalsWasm(k: NormalKernel, out: Float64Array | Float32Array, x: Float64Array | Float32Array | null, std: number, mean: number): void {
+    const n = out.length;
+    const st = k.state;
+    const kx = k.x;
+    const ko = k.out;
+    for (let base = 0; base < n; base += NORMAL_WASM_BLOCK) {
+      const m = Math.min(NORMAL_WASM_BLOCK, n - base);
+      if (x !== null) kx.set(m === x.length ? x : x.subarray(base, base + m));
+      st[0] = this.s0;
+      st[1] = this.s1;
+      st[2] = this.s2;
+      st[3] = this.s3;
+      let i = 0;
+      while (i < m) {
+        i = x === null ? k.fill(i, m, std, mean) : k.add(i, m, std);
+        if (i < m) {
+          this.s0 = st[0];
+          this.s1 = st[1];
+          this.s2 = st[2];
+          this.s3 = st[3];
+          ko[i] = (x === null ? mean : kx[i]) + std * this.normalSlow(st[4]);
+          st[0] = this.s0;
+          st[1] = this.s1;
+          st[2] = this.s2;
+          st[3] = this.s3;
+          i++;
+        }
+      }
+      this.s0 = st[0];
+      this.s1 = st[1];
+      this.s2 = st[2];
+      this.s3 = st[3];
+      out.set(m === ko.length ? ko : ko.subarray(0, m), base);
     }
   }
 

@@ -3,6 +3,7 @@
  * SNR sweep, by Monte Carlo on worker threads.
  */
 import { availableParallelism } from 'node:os';
+import { ensureDir } from '../../core/fs.js';
 import { simulateErrorRate, type ErrorRateOptions } from '../../phy/link/error-rate.js';
 import { writeSweepOutputs } from '../../phy/montecarlo/report.js';
 import { UsageError, formatFlagHelp, intFlag, numberListFlag, parseFlags, type FlagSpecs } from '../args.js';
@@ -79,6 +80,8 @@ export const berCommand: Command = {
     ].join('\n'),
   async run(argv) {
     const opts = parseBerFlags(argv);
+    // Fail before a long simulation, not after it, when the output folder cannot be made.
+    if (opts.out) await ensureDir(opts.out);
     const result = await simulateErrorRate(opts);
     if (opts.out) await writeSweepOutputs(result, opts.out, { name: result.config.label });
     if (opts.json) process.stdout.write(JSON.stringify({ points: result.points, config: result.config }) + '\n');

@@ -4,10 +4,11 @@
  * IEEE 802.11n LDPC codes over AWGN) that prints a table and writes JSON, CSV,
  * an SVG plot and an offline HTML (Vega-Lite) plot.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { SemcomError } from '../../core/errors.js';
+import { ensureDir } from '../../core/fs.js';
 import { errorRateVegaSpec, svgLinePlot, vegaLiteHtml, type LinePlotOptions, type PlotSeries } from '../../core/plot/index.js';
 import { simulateErrorRate, type ErrorRateOptions, type ErrorRateResult } from '../../phy/link/error-rate.js';
 import { theoreticalBer } from '../../phy/theory/index.js';
@@ -110,8 +111,8 @@ export const demoCommand: Command = {
         [JSON.stringify(p.scheme), p.ebN0Db, p.snrDb, p.bits, p.bitErrors, p.ber, p.berCi[0], p.berCi[1], p.frames, p.frameErrors, p.fer, p.ferCi[0], p.ferCi[1], p.avgIterations, p.theoryBer ?? ''].join(','),
       ),
     ].join('\n');
+    await ensureDir(out);
     try {
-      await mkdir(out, { recursive: true });
       await writeFile(join(out, 'demo.json'), JSON.stringify({ seed, ...budget, rows }, null, 2) + '\n');
       await writeFile(join(out, 'demo.csv'), csv + '\n');
       await writeFile(join(out, 'plot.svg'), svgLinePlot(plot));

@@ -2,7 +2,8 @@
  * Outputs of a sweep: JSON, CSV, a static SVG plot and an offline interactive
  * HTML plot of BER and FER against Eb/N0 with 95 % confidence intervals.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { ensureDir } from '../../core/fs.js';
 import { join, resolve } from 'node:path';
 import { SemcomError } from '../../core/errors.js';
 import { svgLinePlot } from '../../core/plot/svg.js';
@@ -103,8 +104,8 @@ export async function writeSweepOutputs(
     [paths.svg, svgLinePlot(plot)],
     [paths.html, vegaLiteHtml(errorRateVegaSpec(plot), options.name)],
   ];
+  await ensureDir(root);
   try {
-    await mkdir(root, { recursive: true });
     for (const [path, text] of contents) await writeFile(path, text, 'utf8');
   } catch (e) {
     throw new SemcomError('IO_ERROR', `cannot write sweep outputs to ${root}: ${(e as Error).message}`, { cause: e });
