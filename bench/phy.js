@@ -6,12 +6,13 @@
  * Usage: npm run bench:phy [-- --json] [-- --seconds S]
  * Prints one JSON object { machine, node, cases: [{ name, unit, value, threads, ... }] }
  * with --json, a table otherwise. Each case runs for about S seconds (default 2)
- * after a warm-up; multi-thread cases run one copy per worker thread and add up.
+ * after a warm-up, as ROUNDS timed rounds whose median is the value; multi-thread
+ * cases run one copy per worker thread and add up round by round.
  */
 import { availableParallelism, cpus, totalmem, platform, arch } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { runCase, runUncodedMonteCarlo } from './phy-cases.js';
+import { median, runCase, runUncodedMonteCarlo, ROUNDS } from './phy-cases.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -33,7 +34,8 @@ function inWorkers(name, threads) {
         w.once('error', reject);
       }),
     ),
-  ).then((rs) => ({ ...rs[0], value: rs.reduce((s, r) => s + r.value, 0) }));
+    // The threads start together, so their rounds overlap in time: add them round by round.
+  ).then((rs) => ({ ...rs[0], rounds: rs[0].rounds.map((_, k) => rs.reduce((s, r) => s + r.rounds[k], 0)) }));
 }
 
 const plan = [
@@ -57,7 +59,8 @@ for (const [name, threadList] of plan) {
         : threads === 1
           ? await runCase(name, seconds, 0)
           : await inWorkers(name, threads);
-    results.push({ name, unit: r.unit, value: Number(r.value.toFixed(3)), threads, ...r.extra });
+    const value = median(r.rounds);
+    results.push({ name, unit: r.unit, value: Number(value.toFixed(3)), threads, rounds: r.rounds.map((x) => Number(x.toFixed(3))), ...r.extra });
   }
 }
 // Parallel scaling, for the cases measured both ways.
@@ -69,6 +72,7 @@ const out = {
   machine: { cpu: cpus()[0]?.model ?? 'unknown', cores, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), platform: `${platform()}-${arch()}` },
   node: process.version,
   seconds,
+  rounds: ROUNDS,
   cases: results,
 };
 if (json) process.stdout.write(JSON.stringify(out, null, 2) + '\n');

@@ -39,6 +39,16 @@ export function demapBpsk(
 
 export function hardBpsk(y: Float64Array, out: Uint8Array, h: Float64Array | undefined): void {
   const S = out.length;
+  if (!h) {
+    // The decision is the sign bit of Re(y), read from the high word of the float64
+    // (little-endian, as on every platform Node runs on). A `y < 0 ? 1 : 0` compiles
+    // to a branch that noise makes unpredictable (data bits are coin flips), which
+    // cost half the time of an uncoded BPSK Monte-Carlo frame. Re(y) = −0 decides 1
+    // here and 0 in the branch below; it lies on the boundary, where both are right.
+    const words = new Int32Array(y.buffer, y.byteOffset, 2 * y.length);
+    for (let s = 0; s < S; s++) out[s] = words[4 * s + 1] >>> 31;
+    return;
+  }
   for (let s = 0; s < S; s++) {
     const yr = y[2 * s];
     const x = h ? h[2 * s] * yr + h[2 * s + 1] * y[2 * s + 1] : yr;
