@@ -96,7 +96,8 @@ export async function runMonteCarlo(options: MonteCarloOptions): Promise<MonteCa
     maxBitErrors: config.maxBitErrors ?? Infinity,
     chunkFrames: config.chunkFrames,
   };
-  const parallel = config.workers >= 2;
+  // workers = 1 is one worker thread (the main thread stays free for I/O and the progress bar); 0 runs inline.
+  const parallel = config.workers >= 1;
   const scheduler = new SweepScheduler(
     config.points,
     rule,

@@ -96,7 +96,7 @@ export interface MonteCarloOptions {
   maxBitErrors?: number;
   /** Frames per chunk, the unit of seeding and of the stop rule. Default 32. Changing it changes the results. */
   chunkFrames?: number;
-  /** Worker threads; 0 or 1 runs in the main thread. Default os.availableParallelism(). Does not change results. */
+  /** Worker threads; 0 runs in the main thread. Default os.availableParallelism(). Does not change results. */
   workers?: number;
   /** Progress bar on stderr. Default 'auto'. */
   progress?: ProgressMode;
