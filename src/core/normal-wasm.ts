@@ -14,16 +14,7 @@
  * {@link NORMAL_WASM_BLOCK} elements.
  */
 import { NORMAL_WASM_BASE64 } from './normal-wasm.generated.js';
-
-// The WebAssembly API, typed locally: tsconfig's lib (ES2022, no DOM) does not declare it.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
+import { compileWasmBase64, instantiateWasm, type WasmMemory } from './wasm.js';
 
 interface KernelExports {
   memory: WasmMemory;
@@ -55,13 +46,6 @@ export interface NormalKernel {
 
 let cached: NormalKernel | null | undefined;
 
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * This thread's kernel, instantiated on first use with the ziggurat tables
  * `k` (thresholds), `w` (widths) and `f` (densities) copied into its memory; null where
@@ -79,10 +63,9 @@ export function normalKernel(k: Int32Array, w: Float64Array, f: Float64Array): N
 }
 
 function instantiate(k: Int32Array, w: Float64Array, f: Float64Array): NormalKernel {
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!api) throw new Error('no WebAssembly');
-  const mod = new api.Module(base64ToBytes(NORMAL_WASM_BASE64));
-  const e = new api.Instance(mod, {}).exports as unknown as KernelExports;
+  const mod = compileWasmBase64(NORMAL_WASM_BASE64);
+  if (!mod) throw new Error('no WebAssembly');
+  const e = instantiateWasm<KernelExports>(mod);
   const align = (x: number): number => (x + 15) & ~15;
   const kt = align(e.heapBase());
   const wt = align(kt + 4 * k.length);

@@ -7,22 +7,12 @@
  * (compiling is synchronous, from the base64 bytes in wasm-binary.generated.ts).
  */
 import { SemcomError } from '../../../core/errors.js';
+import { compileWasmBase64, instantiateWasm, type WasmMemory } from '../../../core/wasm.js';
 import type { DecodeOptions, DecodeResult, LdpcCode, LdpcDecoder, QcStructure } from '../types.js';
 import { checkDecodeArgs, LLR_MAX } from './common.js';
 import { LAYERED_DEFAULT_ITERATIONS } from './layered-js.js';
 import type { MinSumRule } from './min-sum-variant.js';
 import { LAYERED_WASM_BASE64 } from './wasm-binary.generated.js';
-
-// The WebAssembly API, typed locally: tsconfig's lib (ES2022, no DOM) does not declare it.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
-const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 interface KernelExports {
   memory: WasmMemory;
@@ -36,22 +26,10 @@ interface KernelExports {
 
 let cachedModule: object | null | undefined;
 
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
 /** The compiled kernel, or null where this runtime lacks WebAssembly SIMD. */
 function kernelModule(): object | null {
   if (cachedModule === undefined) {
-    try {
-      if (!wasmApi) throw new Error('no WebAssembly');
-      cachedModule = new wasmApi.Module(base64ToBytes(LAYERED_WASM_BASE64));
-    } catch {
-      cachedModule = null;
-    }
+    cachedModule = compileWasmBase64(LAYERED_WASM_BASE64);
   }
   return cachedModule;
 }
@@ -98,8 +76,8 @@ export function createLayeredWasmDecoder(code: LdpcCode, rule: MinSumRule): Ldpc
   if (!qc) throw new SemcomError('INVALID_ARGUMENT', `the wasm layered decoder needs a quasi-cyclic code; ${code.name} has no qc structure`);
   checkQcMatchesH(code, qc);
   const mod = kernelModule();
-  if (!mod || !wasmApi) throw new SemcomError('INVALID_ARGUMENT', 'this runtime cannot compile the WebAssembly SIMD kernel; use backend "js"');
-  const k = new wasmApi.Instance(mod, {}).exports as unknown as KernelExports;
+  if (!mod) throw new SemcomError('INVALID_ARGUMENT', 'this runtime cannot compile the WebAssembly SIMD kernel; use backend "js"');
+  const k = instantiateWasm<KernelExports>(mod);
 
   const { z, mb, nb, shifts } = qc;
   const zp = (z + 3) & ~3;
