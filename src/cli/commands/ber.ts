@@ -84,7 +84,11 @@ export const berCommand: Command = {
     if (opts.out) await ensureDir(opts.out);
     const result = await simulateErrorRate(opts);
     if (opts.out) await writeSweepOutputs(result, opts.out, { name: result.config.label });
-    if (opts.json) process.stdout.write(JSON.stringify({ points: result.points, config: result.config }) + '\n');
+    if (opts.json) {
+      // The simulator reference (a module URL on this machine) is plumbing, not a condition of the run.
+      const { simulator: _simulator, ...config } = result.config;
+      process.stdout.write(JSON.stringify({ points: result.points, config }) + '\n');
+    }
     else process.stdout.write(formatPointTable(result.points) + '\n');
     return 0;
   },
