@@ -17,6 +17,7 @@ export type SemcomErrorCode =
   | 'LENGTH_MISMATCH'
   | 'MALFORMED_ALIST'
   | 'MALFORMED_INPUT'
+  | 'MALFORMED_PACKET'
   | 'IO_ERROR'
   | 'WORKER_FAILED'
   | 'INTERNAL';
