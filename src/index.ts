@@ -2,9 +2,16 @@
  * semcom: generative semantic communication in TypeScript.
  *
  * The public API, layer by layer (see DESIGN.md): `core` (errors, random
- * numbers, units, plots) and `phy` (CRC, LDPC, modulation, channels, links,
- * Monte Carlo). Later layers (semantic, generation, agents, knowledge,
- * schemes, metrics, network, experiments) are added here as they land.
+ * numbers, units, plots), `phy` (CRC, LDPC, modulation, channels, links,
+ * Monte Carlo), `semantic` (the semantic packet), `metrics`, `datasets`,
+ * `generation` (the embedded models), `schemes` (traditional, learned JSCC,
+ * generative) and `experiments` (case studies, runner, report).
  */
 export * from './core/index.js';
 export * from './phy/index.js';
+export * from './semantic/index.js';
+export * from './metrics/index.js';
+export * from './datasets/mnist.js';
+export * from './generation/index.js';
+export * from './schemes/index.js';
+export * from './experiments/index.js';

@@ -7,9 +7,10 @@ import { isSemcomError } from '../core/errors.js';
 import { berCommand } from './commands/ber.js';
 import { codesCommand } from './commands/codes.js';
 import { demoCommand } from './commands/demo.js';
+import { experimentCommand } from './commands/experiment.js';
 import type { Command } from './command.js';
 
-export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand];
+export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

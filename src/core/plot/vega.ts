@@ -62,6 +62,16 @@ function inlineScript(code: string): string {
 }
 
 /**
+ * The Vega, Vega-Lite and Vega-Embed browser builds as `<script>` elements
+ * with their code inlined, for pages that embed several specs (page.ts).
+ */
+export function inlinedVegaScripts(): string {
+  return browserScripts()
+    .map((code) => `<script>${inlineScript(code)}</script>`)
+    .join('\n');
+}
+
+/**
  * A complete HTML page rendering `spec` (a Vega-Lite spec object) with the
  * inlined libraries. Needs no network; the page's only external reference is
  * the spec's `$schema` string, which is never fetched.

@@ -10,10 +10,9 @@
  * number of workers changes the speed, never the numbers.
  */
 import os from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { SemcomError } from '../../core/errors.js';
+import { siblingModule, spawnModuleWorker } from '../../core/threads.js';
 import { ProgressBar, progressEnabled } from './progress.js';
 import { SweepScheduler, type WorkBatch } from './scheduler.js';
 import { describeError as describe, loadSimulator, runChunk } from './simulator.js';
@@ -165,31 +164,10 @@ async function runInMainThread(
   }
 }
 
-/** URL of tsx's ESM registration API (tsx is a dev dependency), or its bare name as a last resort. */
-function tsxApiUrl(): string {
-  try {
-    // require.resolve picks the CommonJS build; the ESM one sits beside it.
-    return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  } catch {
-    return 'tsx/esm/api';
-  }
-}
-
 function spawnWorker(config: MonteCarloConfig): Worker {
   // Under vitest/tsx this file is engine.ts and its sibling worker.ts needs tsx;
   // in the compiled build it is engine.js next to worker.js.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  const needsTsx = fromSource || /\.[cm]?ts$/.test(config.simulator.module);
-  if (!needsTsx) return new Worker(url);
-  // `execArgv: ['--import', 'tsx']` does not work here: tsx only registers its
-  // hooks on the main thread of Node < 22.15. So a tiny bootstrap calls tsx's
-  // register() API inside the worker, then imports the worker module.
-  const boot =
-    `import(${JSON.stringify(tsxApiUrl())})` +
-    `.then((m) => (m.register ?? m.default.register)())` +
-    `.then(() => import(${JSON.stringify(url.href)}))`;
-  return new Worker(boot, { eval: true });
+  return spawnModuleWorker(siblingModule(import.meta.url, 'worker'), [config.simulator.module]);
 }
 
 type WorkerMessage =

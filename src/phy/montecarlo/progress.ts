@@ -46,19 +46,30 @@ export class ProgressBar {
 
   /** Redraws if enabled and the last draw is older than the interval. */
   update(s: ProgressState): void {
+    this.updateLine((secs) => {
+      const rate = s.totalFrames / secs;
+      return (
+        `point ${s.point}/${s.points} Eb/N0 ${s.ebN0Db.toFixed(2)} dB | frames ${s.frames} | ` +
+        `frame errors ${s.frameErrors}/${s.minFrameErrors} | ${rate >= 100 ? Math.round(rate) : rate.toPrecision(3)} frames/s`
+      );
+    });
+  }
+
+  /**
+   * Redraws with a line of the caller's own (for runs that are not error-rate
+   * sweeps), under the same rules as {@link update}; `line` gets the seconds
+   * since the bar was created and is only called when a redraw is due.
+   */
+  updateLine(line: (elapsedSeconds: number) => string): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (this.drawn && now - this.lastDraw < this.minIntervalMs) return;
     this.lastDraw = now;
-    const secs = Math.max(1e-3, (now - this.start) / 1000);
-    const rate = s.totalFrames / secs;
-    let line =
-      `point ${s.point}/${s.points} Eb/N0 ${s.ebN0Db.toFixed(2)} dB | frames ${s.frames} | ` +
-      `frame errors ${s.frameErrors}/${s.minFrameErrors} | ${rate >= 100 ? Math.round(rate) : rate.toPrecision(3)} frames/s`;
+    let text = line(Math.max(1e-3, (now - this.start) / 1000));
     const cols = this.stream.columns ?? 0;
-    if (cols > 1 && line.length > cols - 1) line = line.slice(0, cols - 1);
+    if (cols > 1 && text.length > cols - 1) text = text.slice(0, cols - 1);
     // \r returns to column 0, ESC[2K clears the line before drawing.
-    this.stream.write(`\r\x1b[2K${line}`);
+    this.stream.write(`\r\x1b[2K${text}`);
     this.drawn = true;
   }
 

@@ -3,8 +3,7 @@
  * seeded chunk: the code shared by the main thread and the worker threads, so
  * both compute exactly the same thing.
  */
-import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { describeError as describeAnyError, importableModule } from '../../core/threads.js';
 import { Rng } from '../../core/rng.js';
 import type { FrameBatchResult, FrameSimulator, SimulatorRef, SweepPoint } from './types.js';
 
@@ -13,12 +12,7 @@ import type { FrameBatchResult, FrameSimulator, SimulatorRef, SweepPoint } from 
  * paths starting with ./ or ../ (relative to the working directory) become
  * file URLs, anything else is a package specifier.
  */
-export function simulatorModuleUrl(module: string): string {
-  if (/^(file|data|node):/.test(module)) return module;
-  if (isAbsolute(module)) return pathToFileURL(module).href;
-  if (module.startsWith('./') || module.startsWith('../')) return pathToFileURL(resolve(module)).href;
-  return module;
-}
+export const simulatorModuleUrl = importableModule;
 
 /** Imports the module and calls its factory once. Throws plain Errors; callers wrap them. */
 export async function loadSimulator(ref: SimulatorRef): Promise<FrameSimulator> {
@@ -35,13 +29,7 @@ export async function loadSimulator(ref: SimulatorRef): Promise<FrameSimulator> 
 }
 
 /** An error as one line for a WORKER_FAILED message: "[CODE] message" when it has a string code. */
-export function describeError(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return `${typeof code === 'string' ? `[${code}] ` : ''}${e.message}`;
-  }
-  return String(e);
-}
+export const describeError = describeAnyError;
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
