@@ -325,3 +325,25 @@ describe('encoder input checks', () => {
     fc.assert(fc.property(fieldArb, (f) => void encodePacket(packet([f]))), { numRuns: 300 });
   });
 });
+
+describe('code field (model-defined layout, runs to the end)', () => {
+  it('round-trips and makes a label + 8 × 2-bit latent packet 9 bytes long', () => {
+    // 4-bit label and eight 2-bit cells: 20 bits → 3 bytes; header 3 + tag 1 + 3 + CRC-16 2 = 9.
+    const code = new Uint8Array([0x71, 0xb1, 0xe4]);
+    const packet = { version: 1, scheme: 2, contentType: 0, fields: [{ kind: 'code', data: code }] } as const;
+    const bytes = encodePacket(packet);
+    expect(bytes.length).toBe(9);
+    expect(decodePacket(bytes).fields).toEqual([{ kind: 'code', data: code }]);
+  });
+
+  it('must be the last field and non-empty', () => {
+    const code = { kind: 'code', data: new Uint8Array([1]) } as const;
+    expect(() => encodePacket({ version: 1, scheme: 2, contentType: 0, fields: [code, { kind: 'label', classId: 1 }] })).toThrow(/last field/);
+    expect(() => encodePacket({ version: 1, scheme: 2, contentType: 0, fields: [{ kind: 'code', data: new Uint8Array(0) }] })).toThrow(/non-empty/);
+  });
+
+  it('follows other fields', () => {
+    const fields = [{ kind: 'label', classId: 300 }, { kind: 'code', data: new Uint8Array([9, 8, 7]) }] as const;
+    expect(decodePacket(encodePacket({ version: 1, scheme: 3, contentType: 0, fields })).fields).toEqual(fields);
+  });
+});

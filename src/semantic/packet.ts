@@ -60,6 +60,8 @@ const LENGTH_PREFIXED: Readonly<Record<KnownKind, boolean>> = {
   text: true,
   floats: true,
   bytes: true,
+  // Runs to the end of the fields (it must be the last field).
+  code: false,
 };
 
 const KIND_OF_ID = new Map<number, KnownKind>(Object.entries(FIELD_TYPE_IDS).map(([k, id]) => [id, k as KnownKind]));
@@ -188,6 +190,10 @@ function fieldValue(field: Field, where: string): { typeId: number; value: Uint8
       if (!(field.data instanceof Uint8Array)) throw invalid(`${where}.data must be a Uint8Array`);
       return { typeId: FIELD_TYPE_IDS.bytes, value: field.data };
     }
+    case 'code': {
+      if (!(field.data instanceof Uint8Array) || field.data.length === 0) throw invalid(`${where}.data must be a non-empty Uint8Array`);
+      return { typeId: FIELD_TYPE_IDS.code, value: field.data };
+    }
     case 'unknown': {
       const { typeId } = field;
       if (!Number.isInteger(typeId) || typeId < 1 || typeId > TAG_ID_MASK || KIND_OF_ID.has(typeId)) {
@@ -225,6 +231,7 @@ export function encodePacket(packet: SemanticPacket): Uint8Array {
   for (let i = 0; i < fields.length; i++) {
     const f: Field = fields[i];
     const { typeId, value } = fieldValue(f, `fields[${i}]`);
+    if (f.kind === 'code' && i !== fields.length - 1) throw invalid(`fields[${i}] (code) runs to the end of the fields, so it must be the last field`);
     const prefixed = f.kind === 'unknown' ? true : LENGTH_PREFIXED[f.kind];
     // Version-1 types are known to every version-1 decoder, so they are never marked critical.
     const tag = (prefixed ? TAG_LENGTH_PREFIXED : 0) | typeId;
@@ -427,6 +434,10 @@ function readField(bytes: Uint8Array, at: number, end: number, index: number): {
     if (kind === 'label') {
       const r = readVarint(bytes, at, end, `${label} class id`);
       return { field: { kind: 'label', classId: r.value }, next: r.next };
+    }
+    if (kind === 'code') {
+      if (at >= end) throw new PacketError('truncated', at, `${label}: a code needs at least one byte before the CRC`);
+      return { field: { kind: 'code', data: new Uint8Array(bytes.subarray(at, end)) }, next: end };
     }
     return readLatent(bytes, at, end, label);
   }

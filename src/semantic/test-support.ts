@@ -66,7 +66,9 @@ export const packetArb: fc.Arbitrary<SemanticPacket> = fc.record({
   contentType: fc.integer({ min: 0, max: 7 }),
   crc: fc.constantFrom<PacketCrc>('crc16', 'crc32'),
   fields: fc.oneof(fc.array(fieldArb, { maxLength: 4 }), fc.array(fieldArb, { maxLength: 20 })),
-}).map((p) => ({ ...p }));
+  // A code field can only close the field list.
+  code: fc.option(fc.uint8Array({ minLength: 1, maxLength: 12 }), { nil: undefined }),
+}).map(({ code, ...p }) => ({ ...p, fields: code ? [...p.fields, { kind: 'code', data: code } as Field] : p.fields }));
 
 /** A packet split into the header bytes before its length varint, its fields, and its CRC kind. */
 export interface Framed {

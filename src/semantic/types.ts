@@ -116,6 +116,20 @@ export interface BytesField {
 }
 
 /**
+ * A model-defined code: bit-packed symbols whose layout both ends know from
+ * the scheme and its shared model (e.g. the generative scheme's 4-bit class
+ * label followed by its latent cells), so no dimension, bit depth or range
+ * travels with it. It has no length prefix: it runs to the end of the fields,
+ * so it can only be the last field. That is what lets a label and an
+ * 8-dimensional latent fit in a 9-byte packet, header and CRC included.
+ */
+export interface CodeField {
+  readonly kind: 'code';
+  /** At least one byte. */
+  readonly data: Uint8Array;
+}
+
+/**
  * A non-critical field of a type this version does not know, kept verbatim so
  * that a relay forwards it unchanged (forward compatibility).
  */
@@ -128,7 +142,7 @@ export interface UnknownField {
 }
 
 /** One typed field of a packet. */
-export type Field = LabelField | LabelsField | QuantizedLatentField | KeywordsField | TextField | FloatsField | BytesField | UnknownField;
+export type Field = LabelField | LabelsField | QuantizedLatentField | KeywordsField | TextField | FloatsField | BytesField | CodeField | UnknownField;
 
 /** The kind names of {@link Field}. */
 export type FieldKind = Field['kind'];
@@ -142,6 +156,7 @@ export const FIELD_TYPE_IDS = Object.freeze({
   text: 5,
   floats: 6,
   bytes: 7,
+  code: 8,
 } as const satisfies Record<Exclude<FieldKind, 'unknown'>, number>);
 
 /** A semantic packet. */

