@@ -1,8 +1,9 @@
 /**
- * `semcom demo`: the main job of this release, a short BER/FER sweep of the
- * physical layer (uncoded BPSK and 16-QAM against their closed forms, and two
- * IEEE 802.11n LDPC codes over AWGN) that prints a table and writes JSON, CSV,
- * an SVG plot and an offline HTML (Vega-Lite) plot.
+ * `semcom demo`: the main job. First a short BER/FER sweep of the physical
+ * layer (uncoded BPSK and 16-QAM against their closed forms, and two IEEE
+ * 802.11n LDPC codes over AWGN) with its table, JSON, CSV, SVG and offline HTML
+ * plot; then the image case studies (`image-snr`, `image-cost`) in their quick
+ * form, each with results.json/csv and an offline report.
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,10 @@ import { availableParallelism } from 'node:os';
 import { SemcomError } from '../../core/errors.js';
 import { ensureDir } from '../../core/fs.js';
 import { errorRateVegaSpec, svgLinePlot, vegaLiteHtml, type LinePlotOptions, type PlotSeries } from '../../core/plot/index.js';
+import '../../experiments/catalog.js';
+import { getCaseStudy } from '../../experiments/registry.js';
+import { writeReport } from '../../experiments/report.js';
+import { runCaseStudy } from '../../experiments/runner.js';
 import { simulateErrorRate, type ErrorRateOptions, type ErrorRateResult } from '../../phy/link/error-rate.js';
 import { theoreticalBer } from '../../phy/theory/index.js';
 import { formatFlagHelp, intFlag, parseFlags, UsageError, type FlagSpecs } from '../args.js';
@@ -17,7 +22,8 @@ import type { Command } from '../command.js';
 import { formatTable } from '../table.js';
 
 const flags: FlagSpecs = {
-  out: { type: 'string', valueName: '<dir>', help: 'where to write demo.json, demo.csv, plot.svg, plot.html', default: 'results/demo' },
+  out: { type: 'string', valueName: '<dir>', help: 'where to write the BER sweep (demo.json, demo.csv, plot.svg, plot.html); the case studies go to results/<name>', default: 'results/demo' },
+  'phy-only': { type: 'boolean', help: 'only the BER/FER sweep, not the image case studies' },
   seed: { type: 'string', valueName: '<S>', help: 'seed of every random draw', default: '1' },
   workers: { type: 'string', valueName: '<W>', help: 'worker threads', default: String(availableParallelism()) },
   quick: { type: 'boolean', help: 'fewer frames per point (a smoke run)' },
@@ -54,7 +60,9 @@ export const demoCommand: Command = {
       '',
       'Sweeps uncoded BPSK/16-QAM (AWGN, with closed-form BER), uncoded BPSK over Rayleigh,',
       'and the 802.11n (648,324) and (1944,972) LDPC codes over BPSK-AWGN, then writes',
-      'demo.json, demo.csv, plot.svg and plot.html (works offline) into DIR.',
+      'demo.json, demo.csv, plot.svg and plot.html (works offline) into DIR; then runs the',
+      'image case studies image-snr and image-cost in their quick form and prints where',
+      'their reports are (results/<name>/report/index.html).',
       '',
       'Flags:',
       formatFlagHelp(flags),
@@ -128,6 +136,19 @@ export const demoCommand: Command = {
       ) + '\n',
     );
     process.stdout.write(`\nwrote ${join(out, 'demo.json')}, demo.csv, plot.svg, plot.html (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    if (f['phy-only']) return 0;
+    for (const name of ['image-snr', 'image-cost']) {
+      const study = getCaseStudy(name, { quick: true });
+      const dir = resolve('results', name);
+      process.stderr.write(`semcom demo: case study ${name} (quick form)\n`);
+      const t0 = Date.now();
+      const results = await runCaseStudy(study, { seed, workers, out: dir, progress: 'auto' });
+      const report = await writeReport(results, study, dir);
+      const failed = results.rows.filter((r) => r.error).length;
+      process.stdout.write(
+        `${name}: ${results.rows.length} cells${failed ? `, ${failed} failed` : ''} in ${((Date.now() - t0) / 1000).toFixed(1)} s; report ${report.html}\n`,
+      );
+    }
     return 0;
   },
 };
