@@ -11,6 +11,7 @@ import { ensureDir } from '../core/fs.js';
 import { reportPageHtml, type PageBlock } from '../core/plot/page.js';
 import { PALETTE, svgLinePlot } from '../core/plot/svg.js';
 import type { LinePlotOptions } from '../core/plot/types.js';
+import { robustnessCells } from './robustness.js';
 import type { CaseStudy, ColumnKey, ColumnSpec, ExperimentResults, MetricKey, PlotSpec, RowFilter, StoredRow, TableSpec } from './types.js';
 
 const LABELS: Record<string, string> = {
@@ -231,7 +232,10 @@ export async function writeReport(results: ExperimentResults, study: CaseStudy, 
   }
   const dir = await ensureDir(join(outDir, 'report'));
   const panels = study.plots.map((p) => ({ spec: p, panels: plotPanels(results.rows, p) }));
-  const tables = study.tables.map((t) => ({ spec: t, ...tableCells(results.rows, t) }));
+  const tables = [
+    ...study.tables.map((t) => ({ spec: t, ...tableCells(results.rows, t) })),
+    ...(study.robustness ?? []).map((t) => ({ spec: t, ...robustnessCells(results.rows, t) })),
+  ];
   const failed = failures(results);
   const incomplete = results.complete
     ? []

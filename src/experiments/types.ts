@@ -5,6 +5,7 @@
  * images, texts or schemes: the cell code does.
  */
 import type { ProgressMode } from '../phy/montecarlo/types.js';
+import type { RobustnessSpec } from './robustness.js';
 
 export type { ProgressMode };
 
@@ -159,6 +160,8 @@ export interface CaseStudy {
   itemsPerCell?: number;
   plots: PlotSpec[];
   tables: TableSpec[];
+  /** Mean and robustness (standard deviation over the SNR points, seed 003) of metrics, per scheme, channel and modulation. */
+  robustness?: RobustnessSpec[];
   references?: ReferenceTable[];
 }
 

@@ -55,6 +55,7 @@ function imageSnr({ quick }: CaseStudyOptions): CaseStudy {
         columns: ['scheme', 'channel', 'modulation', 'snrDb', 'payloadBitsPerItem', 'channelUsesPerItem', 'psnr', 'ssim', 'semanticAccuracy', 'extra.erasureRate', 'extra.mcs'],
       },
     ],
+    robustness: [{ id: 'robustness', title: 'Mean over 0-35 dB and robustness (standard deviation over SNR, seed 003)', metrics: ['semanticAccuracy', 'ssim'] }],
     references: [
       {
         source: 'Liang et al. (seed 000), Sec. IV-D, Fig. 4',
