@@ -5,6 +5,7 @@
  * under one link condition and measures PSNR, SSIM and semantic accuracy (the
  * evaluator classifier, trained apart from every transmitter model, labels the
  * output; an erased item shows the mean image and is scored like any output).
+ * Means are over the items that did not fail; failed items are counted.
  */
 import { Rng } from '../../core/rng.js';
 import { loadMnist, mnistImage, MNIST_PIXELS } from '../../datasets/mnist.js';
@@ -12,7 +13,7 @@ import { loadMnistClassifier, type MnistClassifier } from '../../generation/embe
 import { psnr, PSNR_REPORT_CAP_DB, ssim } from '../../metrics/index.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createImageScheme } from '../../schemes/registry.js';
-import type { ImageItem, ImageScheme } from '../../schemes/types.js';
+import type { ImageItem, ImageScheme, SchemeOutcome } from '../../schemes/types.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 
 export interface ImageCellConfig {
@@ -44,10 +45,27 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
         schemes.set(cell.scheme, scheme);
       }
       evaluator ??= await loadMnistClassifier('evaluator');
-      const outcomes = await scheme.transmit(items, { channel: cell.channel, modulation: cell.modulation as ModulationName, snrDb: cell.snrDb }, Rng.stream(seed));
-      const n = items.length;
+      const conditions = { channel: cell.channel, modulation: cell.modulation as ModulationName, snrDb: cell.snrDb };
+      let outcomes: (SchemeOutcome | null)[];
+      try {
+        outcomes = await scheme.transmit(items, conditions, Rng.stream(seed));
+      } catch (batchError) {
+        // A batch that fails is retried item by item, so one bad item is one failed item, not a lost cell;
+        // if every item fails the cell fails with the batch's error.
+        outcomes = [];
+        for (let i = 0; i < items.length; i++) {
+          try {
+            outcomes.push((await scheme.transmit([items[i]], conditions, Rng.stream(seed, i + 1)))[0]);
+          } catch {
+            outcomes.push(null);
+          }
+        }
+        if (outcomes.every((o) => o === null)) throw batchError;
+      }
+      const done = outcomes.flatMap((o, i) => (o ? [{ o, item: items[i] }] : []));
+      const n = done.length;
       const outputs = new Uint8Array(n * MNIST_PIXELS);
-      outcomes.forEach((o, i) => outputs.set(o.output, i * MNIST_PIXELS));
+      done.forEach(({ o }, i) => outputs.set(o.output, i * MNIST_PIXELS));
       const predicted = evaluator.classify(outputs, n).labels;
       let p = 0;
       let s = 0;
@@ -58,10 +76,10 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
       let enc = 0;
       let dec = 0;
       const choices = new Map<string, number>();
-      outcomes.forEach((o, i) => {
-        p += psnr(items[i].pixels, o.output, { capDb: PSNR_REPORT_CAP_DB });
-        s += ssim(items[i].pixels, o.output, 28, 28);
-        if (predicted[i] === items[i].label) correct++;
+      done.forEach(({ o, item }, i) => {
+        p += psnr(item.pixels, o.output, { capDb: PSNR_REPORT_CAP_DB });
+        s += ssim(item.pixels, o.output, 28, 28);
+        if (predicted[i] === item.label) correct++;
         if (o.erased) erased++;
         bits += o.payloadBits;
         uses += o.channelUses;
@@ -76,8 +94,8 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
         channel: cell.channel,
         modulation: cell.modulation,
         snrDb: cell.snrDb,
-        items: n,
-        failedItems: 0,
+        items: items.length,
+        failedItems: items.length - n,
         payloadBitsPerItem: bits / n,
         channelUsesPerItem: uses / n,
         psnr: p / n,
