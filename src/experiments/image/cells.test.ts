@@ -31,3 +31,29 @@ describe('image cells', () => {
     await expect(runner.runCell({ index: 0, scheme: 'carrier-pigeon', channel: 'awgn', modulation: 'bpsk', snrDb: 10 }, 1)).rejects.toThrow(/unknown image scheme/);
   });
 });
+
+describe('image cells with failing items', () => {
+  it('retries a failed batch item by item and counts only the bad items as failed', async () => {
+    const fragile = {
+      name: 'fragile',
+      async transmit(items: readonly { pixels: Uint8Array; label?: number }[]) {
+        // Fails on any batch that holds a digit 7, as a model would on an input it cannot handle.
+        if (items.some((it) => it.label === 7)) throw new Error('cannot handle a 7');
+        return items.map((it) => ({ output: it.pixels, erased: false, payloadBits: 8, channelUses: 4, encodeMs: 0, decodeMs: 0 }));
+      },
+    };
+    const runner = await createImageCellRunner({ items: 40, createScheme: () => fragile });
+    const sevens = imageTestItems(40).filter((x) => x.label === 7).length;
+    expect(sevens).toBeGreaterThan(0);
+    const row = await runner.runCell({ index: 0, scheme: 'fragile', channel: 'awgn', modulation: 'bpsk', snrDb: 10 }, 1);
+    expect(row.items).toBe(40);
+    expect(row.failedItems).toBe(sevens);
+    expect(row.psnr).toBe(100); // the items that went through came back exactly
+  });
+
+  it('fails the cell when every item fails', async () => {
+    const broken = { name: 'broken', transmit: async () => Promise.reject(new Error('model file is corrupt')) };
+    const runner = await createImageCellRunner({ items: 3, createScheme: () => broken });
+    await expect(runner.runCell({ index: 0, scheme: 'broken', channel: 'awgn', modulation: 'bpsk', snrDb: 10 }, 1)).rejects.toThrow(/corrupt/);
+  });
+});

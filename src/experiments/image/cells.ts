@@ -19,6 +19,12 @@ import type { Cell, CellRunner, ResultRow } from '../types.js';
 export interface ImageCellConfig {
   /** Test images per cell. */
   items: number;
+  /**
+   * Builds a scheme from its name (default: the registry of src/schemes). Only
+   * for runners created in-process, e.g. by tests: a function cannot be posted
+   * to a worker thread.
+   */
+  createScheme?: (name: string) => ImageScheme;
 }
 
 /** The first `count` images of a seed-0 shuffle of the test split (the same for every cell and run). */
@@ -41,7 +47,7 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
     async runCell(cell: Cell, seed: number): Promise<ResultRow> {
       let scheme = schemes.get(cell.scheme);
       if (!scheme) {
-        scheme = createImageScheme(cell.scheme);
+        scheme = (config.createScheme ?? createImageScheme)(cell.scheme);
         schemes.set(cell.scheme, scheme);
       }
       evaluator ??= await loadMnistClassifier('evaluator');
