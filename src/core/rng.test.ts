@@ -198,6 +198,25 @@ describe('normal()', () => {
   });
 });
 
+describe('shuffle', () => {
+  it('permutes in place, deterministically, every position reachable', () => {
+    const a = Rng.stream(3).shuffle(Array.from({ length: 50 }, (_, i) => i));
+    expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(Rng.stream(3).shuffle(Array.from({ length: 50 }, (_, i) => i))).toEqual(a);
+    // Over 4000 shuffles of 4 items, each of the 24 orders appears about 167 times (chi-square, 23 dof).
+    const counts = new Map<string, number>();
+    const rng = Rng.stream(4);
+    for (let t = 0; t < 4000; t++) {
+      const k = rng.shuffle([0, 1, 2, 3]).join('');
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(24);
+    let chi2 = 0;
+    for (const c of counts.values()) chi2 += (c - 4000 / 24) ** 2 / (4000 / 24);
+    expect(chi2).toBeLessThan(49.7); // p = 0.001
+  });
+});
+
 describe('fillBits', () => {
   it('gives balanced, independent bits, including a partial last word', () => {
     const bits = new Uint8Array(N + 13).fill(7);

@@ -151,6 +151,17 @@ export class Rng {
     return Math.floor(this.nextDouble() * n);
   }
 
+  /** Shuffles `items` in place (Fisher–Yates, from the end) and returns it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.nextInt(i + 1);
+      const t = items[i];
+      items[i] = items[j];
+      items[j] = t;
+    }
+    return items;
+  }
+
   /** Standard normal N(0, 1) by the ziggurat. */
   normal(): number {
     const hz = this.nextUint32() | 0;

@@ -30,12 +30,7 @@ export interface ImageCellConfig {
 /** The first `count` images of a seed-0 shuffle of the test split (the same for every cell and run). */
 export function imageTestItems(count: number): ImageItem[] {
   const test = loadMnist('test');
-  const order = Array.from({ length: test.count }, (_, i) => i);
-  const rng = Rng.stream(0, 0x1ad6e);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = Rng.stream(0, 0x1ad6e).shuffle(Array.from({ length: test.count }, (_, i) => i));
   return order.slice(0, count).map((k) => ({ pixels: mnistImage(test, k), width: 28, height: 28, label: test.labels[k] }));
 }
 
