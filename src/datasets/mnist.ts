@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SemcomError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
 
 export const MNIST_SIDE = 28;
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
@@ -105,4 +106,26 @@ export function mnistImage(set: MnistSet, i: number): Uint8Array {
 export function toFloat(pixels: Uint8Array, out = new Float32Array(pixels.length)): Float32Array {
   for (let i = 0; i < pixels.length; i++) out[i] = pixels[i] / 255;
   return out;
+}
+
+/** A test image with its label, as the schemes take it. */
+export interface MnistItem {
+  readonly pixels: Uint8Array;
+  readonly width: 28;
+  readonly height: 28;
+  readonly label: number;
+}
+
+/**
+ * The first `count` images of a fixed shuffle (seed 0) of the test split:
+ * class-mixed, and the same in every cell, run and case study, so that
+ * schemes are compared on the same items.
+ */
+export function mnistTestItems(count: number): MnistItem[] {
+  const test = loadMnist('test');
+  if (!Number.isInteger(count) || count < 1 || count > test.count) {
+    throw new SemcomError('INVALID_ARGUMENT', `the test split has ${test.count} images; asked for ${count}`);
+  }
+  const order = Rng.stream(0, 0x1ad6e).shuffle(Array.from({ length: test.count }, (_, i) => i));
+  return order.slice(0, count).map((k) => ({ pixels: mnistImage(test, k), width: 28, height: 28, label: test.labels[k] }));
 }

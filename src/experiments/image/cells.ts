@@ -8,12 +8,12 @@
  * Means are over the items that did not fail; failed items are counted.
  */
 import { Rng } from '../../core/rng.js';
-import { loadMnist, mnistImage, MNIST_PIXELS } from '../../datasets/mnist.js';
+import { mnistTestItems, MNIST_PIXELS } from '../../datasets/mnist.js';
 import { loadMnistClassifier, type MnistClassifier } from '../../generation/embedded/mnist-classifier.js';
 import { psnr, PSNR_REPORT_CAP_DB, ssim } from '../../metrics/index.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createImageScheme } from '../../schemes/registry.js';
-import type { ImageItem, ImageScheme, SchemeOutcome } from '../../schemes/types.js';
+import type { ImageScheme, SchemeOutcome } from '../../schemes/types.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 
 export interface ImageCellConfig {
@@ -27,12 +27,8 @@ export interface ImageCellConfig {
   createScheme?: (name: string) => ImageScheme;
 }
 
-/** The first `count` images of a seed-0 shuffle of the test split (the same for every cell and run). */
-export function imageTestItems(count: number): ImageItem[] {
-  const test = loadMnist('test');
-  const order = Rng.stream(0, 0x1ad6e).shuffle(Array.from({ length: test.count }, (_, i) => i));
-  return order.slice(0, count).map((k) => ({ pixels: mnistImage(test, k), width: 28, height: 28, label: test.labels[k] }));
-}
+/** The items of every image cell (see {@link mnistTestItems}). */
+export const imageTestItems = mnistTestItems;
 
 export async function createImageCellRunner(config: ImageCellConfig): Promise<CellRunner> {
   const items = imageTestItems(config.items);

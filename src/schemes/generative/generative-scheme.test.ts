@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
-import { imageTestItems } from '../../experiments/image/cells.js';
+import { mnistTestItems as imageTestItems } from '../../datasets/mnist.js';
 import { psnr } from '../../metrics/index.js';
 import { mnistMeanImage } from '../fallback.js';
 import { createGenerativeScheme } from './generative-scheme.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../core/rng.js';
-import { imageTestItems } from '../../experiments/image/cells.js';
+import { mnistTestItems as imageTestItems } from '../../datasets/mnist.js';
 import { mnistMeanImage } from '../fallback.js';
 import { createSourceCodec } from './source-codec.js';
 import { createTraditionalScheme } from './traditional-scheme.js';
