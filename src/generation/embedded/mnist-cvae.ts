@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SemcomError } from '../../core/errors.js';
 import { MNIST_CLASSES, MNIST_PIXELS } from '../../datasets/mnist.js';
+import { psnr, PSNR_REPORT_CAP_DB } from '../../metrics/index.js';
 import { loadModel, loadTf, type Tf } from '../tfjs.js';
 
 type LayersModel = import('@tensorflow/tfjs').LayersModel;
@@ -214,8 +215,8 @@ export function dequantizeLatents(indices: Uint16Array, count: number, range: La
 
 /**
  * Mean over images of the per-image PSNR 10·log10(255² / MSE) between two sets
- * of `count` 784-byte images (an exact copy is capped at 100 dB so the mean
- * stays finite).
+ * of `count` 784-byte images (the metrics layer's PSNR, an exact copy capped
+ * at 100 dB so the mean stays finite).
  */
 export function meanPsnr(a: Uint8Array, b: Uint8Array, count: number): number {
   checkCount(count, 'meanPsnr');
@@ -224,10 +225,8 @@ export function meanPsnr(a: Uint8Array, b: Uint8Array, count: number): number {
   }
   let sum = 0;
   for (let i = 0; i < count; i++) {
-    let se = 0;
-    for (let p = i * MNIST_PIXELS; p < (i + 1) * MNIST_PIXELS; p++) se += (a[p] - b[p]) ** 2;
-    const mse = Math.max(se / MNIST_PIXELS, 255 * 255 * 1e-10);
-    sum += 10 * Math.log10((255 * 255) / mse);
+    const at = i * MNIST_PIXELS;
+    sum += psnr(a.subarray(at, at + MNIST_PIXELS), b.subarray(at, at + MNIST_PIXELS), { capDb: PSNR_REPORT_CAP_DB });
   }
   return sum / count;
 }

@@ -26,7 +26,7 @@
 import { isSemcomError, SemcomError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { loadMnistClassifier, type MnistClassifier } from '../../generation/embedded/mnist-classifier.js';
-import { loadMnistCvae, type MnistCvae } from '../../generation/embedded/mnist-cvae.js';
+import { dequantizeLatents, loadMnistCvae, quantizeLatents, type MnistCvae } from '../../generation/embedded/mnist-cvae.js';
 import { loadLatentDiffusion, type LatentDiffusion } from '../../generation/embedded/latent-diffusion.js';
 import { createDigitalLink, type DigitalLink } from '../../phy/link/digital-link.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
@@ -36,8 +36,6 @@ import {
   ContentType,
   decodePacket,
   encodePacket,
-  dequantizeUniform,
-  quantizeUniform,
   Scheme,
 } from '../../semantic/index.js';
 import { mnistMeanImage } from '../fallback.js';
@@ -113,23 +111,17 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
       const { classifier, cvae, diffusion } = await models;
       const n = items.length;
       const d = cvae.latentDim;
-      const { lo, hi } = cvae.latentRange;
 
       // Transmitter: understand (label), represent (latent), packetize.
       const [packets, encodeMs] = timed(() => {
         const labels = classifier.classify(pixels, n).labels;
-        const z = mode === 'label-only' ? null : cvae.encode(pixels, labels, n);
-        const codeBits = LABEL_BITS + (z ? d * bits : 0);
+        // The model's own quantizer: uniform cells over each dimension's shared ±3σ range.
+        const cells = mode === 'label-only' ? null : quantizeLatents(cvae.encode(pixels, labels, n), n, cvae.latentRange, bits);
+        const codeBits = LABEL_BITS + (cells ? d * bits : 0);
         return Array.from({ length: n }, (_, i) => {
           const code = new Uint8Array(8 * Math.ceil(codeBits / 8));
           let at = putBits(code, 0, labels[i], LABEL_BITS);
-          if (z) {
-            for (let j = 0; j < d; j++) {
-              // Each dimension normalized by the model's shared range to [-1, 1], then a mid-rise uniform quantizer.
-              const cell = quantizeUniform([(2 * (z[i * d + j] - lo[j])) / (hi[j] - lo[j]) - 1], bits, -1, 1)[0];
-              at = putBits(code, at, cell, bits);
-            }
-          }
+          if (cells) for (let j = 0; j < d; j++) at = putBits(code, at, cells[i * d + j], bits);
           return bytesToBits(encodePacket({ version: 1, scheme: schemeId, contentType: ContentType.image, fields: [{ kind: 'code', data: bitsToBytes(code) }] }));
         });
       });
@@ -143,7 +135,7 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
       const [outputs, decodeMs] = timed(() => {
         const ok: number[] = [];
         const labels = new Uint8Array(n);
-        const latents = new Float32Array(n * d);
+        const cells = new Uint16Array(n * d);
         received.forEach((rx, i) => {
           if (!rx.payload) return;
           try {
@@ -156,12 +148,7 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
             const label = getBits(code, 0, LABEL_BITS);
             if (label > 9) return;
             labels[ok.length] = label;
-            if (mode !== 'label-only') {
-              for (let j = 0; j < d; j++) {
-                const unit = dequantizeUniform([getBits(code, LABEL_BITS + j * bits, bits)], bits, -1, 1)[0];
-                latents[ok.length * d + j] = lo[j] + ((unit + 1) * (hi[j] - lo[j])) / 2;
-              }
-            }
+            if (mode !== 'label-only') for (let j = 0; j < d; j++) cells[ok.length * d + j] = getBits(code, LABEL_BITS + j * bits, bits);
             ok.push(i);
           } catch (e) {
             if (!isSemcomError(e)) throw e;
@@ -171,7 +158,7 @@ export function createGenerativeScheme(options: GenerativeSchemeOptions = {}): I
         const out: (Uint8Array | null)[] = new Array(n).fill(null);
         if (m === 0) return out;
         const lab = labels.subarray(0, m);
-        let z: Float32Array = latents.subarray(0, m * d);
+        let z: Float32Array = dequantizeLatents(cells.subarray(0, m * d), m, cvae.latentRange, bits);
         // The receiver's own randomness (diffusion sampling) is drawn from a stream of the link's rng.
         const receiverRng = Rng.stream(rng.nextUint32(), 1);
         if (mode === 'label-only') z = diffusion!.sample(lab, m, receiverRng);
