@@ -5,6 +5,7 @@
  * and hands the frames to the Monte-Carlo engine.
  */
 import { SemcomError } from '../../core/errors.js';
+import { siblingModule } from '../../core/threads.js';
 import { checkSnrDb, ebN0ToSnrDb, snrToEbN0Db } from '../../core/snr.js';
 import { parseChannelSpec } from '../channel/index.js';
 import { createDecoder } from '../ldpc/decoders/index.js';
@@ -66,9 +67,8 @@ export async function simulateErrorRate(options: ErrorRateOptions): Promise<Erro
     maxIterations: options.maxIterations ?? 50,
     earlyStop: options.earlyStop ?? true,
   };
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const result = await runMonteCarlo({
-    simulator: { module: new URL(`./ber-simulator${ext}`, import.meta.url).href, exportName: 'createBerSimulator', config },
+    simulator: { module: siblingModule(import.meta.url, 'ber-simulator'), exportName: 'createBerSimulator', config },
     points,
     seed: options.seed ?? 1,
     minFrameErrors: options.minFrameErrors ?? 100,
