@@ -20,6 +20,16 @@ export type SemcomErrorCode =
   | 'MALFORMED_PACKET'
   | 'IO_ERROR'
   | 'WORKER_FAILED'
+  /** A model provider cannot be used here: its package, model file or server is missing. */
+  | 'PROVIDER_UNAVAILABLE'
+  /** A model provider failed after its retries (HTTP error, runtime error). */
+  | 'PROVIDER_FAILED'
+  /** A model's reply did not match the expected wire format or schema. */
+  | 'MALFORMED_REPLY'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  /** The request is valid but this provider or model does not support it. */
+  | 'UNSUPPORTED'
   | 'INTERNAL';
 
 export class SemcomError extends Error {
