@@ -26,6 +26,21 @@ describe('digital link', () => {
     for (let t = 0; t < 5; t++) expect(link.transmit(payload, -8, Rng.stream(4, t)).payload).toBeNull();
   });
 
+  it('still hands a calibrating receiver the decoder\'s hard decisions when the CRC fails', () => {
+    const link = createDigitalLink({ code: '80211n:648:1/2', modulation: 'qpsk', channel: 'awgn' });
+    const payload = randomBits(300, 5);
+    const bad = link.transmit(payload, -6, Rng.stream(6));
+    expect(bad.payload).toBeNull();
+    expect(bad.decoded.length).toBe(300);
+    let errors = 0;
+    for (let i = 0; i < 300; i++) errors += bad.decoded[i] ^ payload[i];
+    // Corrupted, but better than a coin flip: uncoded QPSK at Es/N0 = −6 dB has BER Q(√(Es/N0)) ≈ 0.31.
+    expect(errors).toBeGreaterThan(0);
+    expect(errors).toBeLessThan(120);
+    const good = link.transmit(payload, 20, Rng.stream(7));
+    expect(good.decoded).toEqual(payload);
+  });
+
   it('shows the cliff: delivery probability rises from 0 to 1 across a few dB', () => {
     const link = createDigitalLink({ code: '80211n:648:1/2', modulation: 'bpsk', channel: 'awgn', maxIterations: 20 });
     const payload = randomBits(300, 5);

@@ -39,6 +39,13 @@ export interface DigitalLinkOptions {
 export interface DigitalReception {
   /** The payload bits, or null when the CRC failed (an erasure). */
   payload: Uint8Array | null;
+  /**
+   * The decoder's hard decisions on the payload positions, whether or not the
+   * CRC passed. Equal to `payload` when it passed. Only for receivers that
+   * calibrate a corrupted frame with prior knowledge (seed 002 Sec. III-B,
+   * semantic calibration); everyone else must treat a failed CRC as an erasure.
+   */
+  decoded: Uint8Array;
   /** Complex channel uses spent: data symbols (with modulation padding) plus the channel's pilots. */
   channelUses: number;
   /** Number of LDPC code blocks sent. */
@@ -144,8 +151,10 @@ export function createDigitalLink(options: DigitalLinkOptions): DigitalLink {
       rxTb.set(hard.subarray(0, total));
     }
     const ok = checkCrcBits(crc, rxTb.subarray(0, total));
+    const decoded = rxTb.slice(0, payload.length);
     return {
-      payload: ok ? rxTb.slice(0, payload.length) : null,
+      payload: ok ? decoded : null,
+      decoded,
       channelUses: p.symbols + channel.pilotOverhead(p.symbols),
       codeBlocks: p.blocks,
       iterations,
