@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { SemcomError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
 
 export type WordnetPos = 'n' | 'v' | 'a' | 's' | 'r';
 export type WordnetSplit = 'train' | 'validation' | 'test' | 'all';
@@ -191,4 +192,18 @@ export function loadWordnetSentences(split: WordnetSplit = 'all'): readonly Word
 /** The sentences' texts only, for a split (convenience for corpus statistics). */
 export function wordnetTexts(split: WordnetSplit): string[] {
   return loadWordnetSentences(split).map((s) => s.text);
+}
+
+/**
+ * The first `count` sentences of the test split in one fixed shuffled order
+ * (seed fixed here), so case studies that use a subset see every part of
+ * speech and domain, not only the nouns that come first in the files, and
+ * every scheme is judged on the same sentences.
+ */
+export function wordnetTestItems(count: number): WordnetSentence[] {
+  const test = loadWordnetSentences('test');
+  if (!Number.isInteger(count) || count < 1 || count > test.length) {
+    throw new SemcomError('INVALID_ARGUMENT', `the WordNet test split has ${test.length} sentences; asked for ${count}`);
+  }
+  return new Rng(0x7e57).shuffle([...test]).slice(0, count);
 }
