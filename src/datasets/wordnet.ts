@@ -205,5 +205,5 @@ export function wordnetTestItems(count: number): WordnetSentence[] {
   if (!Number.isInteger(count) || count < 1 || count > test.length) {
     throw new SemcomError('INVALID_ARGUMENT', `the WordNet test split has ${test.length} sentences; asked for ${count}`);
   }
-  return new Rng(0x7e57).shuffle([...test]).slice(0, count);
+  return Rng.stream(0, 0x7e57).shuffle([...test]).slice(0, count);
 }
