@@ -22,3 +22,6 @@ export {
 export { semanticAccuracy, type SemanticAccuracy } from './accuracy.js';
 export { robustness, summarize, type Summary, type SpreadOptions, type Ddof } from './statistics.js';
 export type { Pixels } from './validate.js';
+export { sentenceBleu, corpusBleu, sentenceBleuText, corpusBleuText, meanSentenceBleuText, modifiedPrecision, closestReferenceLength, brevityPenalty, type BleuOptions, type BleuScore, type BleuSmoothing, type BleuTextOptions } from './bleu.js';
+export { cosineSimilarity, semanticSimilarity, exactMatch, normalizeForMatch, type SemanticSimilarityOptions, type ExactMatchOptions } from './similarity.js';
+export { tokenizeText, tokenize13a, type TextTokenizer, type TokenizeOptions } from './text.js';
