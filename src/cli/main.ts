@@ -8,9 +8,10 @@ import { berCommand } from './commands/ber.js';
 import { codesCommand } from './commands/codes.js';
 import { demoCommand } from './commands/demo.js';
 import { experimentCommand } from './commands/experiment.js';
+import { textCommand } from './commands/text.js';
 import type { Command } from './command.js';
 
-export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand];
+export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand, textCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;

@@ -4,3 +4,4 @@
  * it so that `semcom experiment list` and `run` see them.
  */
 import './image/index.js';
+import './text/index.js';
