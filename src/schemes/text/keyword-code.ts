@@ -279,7 +279,6 @@ export const CALIBRATION_MIN_POSTERIOR = 0.5;
  */
 export function calibrateFixed(book: KeywordCodebook, bits: Uint8Array, bitErrorProbability: number, minPosterior = CALIBRATION_MIN_POSTERIOR): CalibrationResult {
   const eps = Math.min(0.49, Math.max(1e-9, bitErrorProbability));
-  const B = book.indexBits;
   const f = readFixedFields(book, bits);
   // Likelihood ratio per differing bit: the posterior depends on d only through (ε / (1 − ε))^d.
   const perBit = Math.log(eps / (1 - eps));
