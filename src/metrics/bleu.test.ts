@@ -188,3 +188,19 @@ describe('input validation', () => {
     expect(() => meanSentenceBleuText(['a'], ['a', 'b'])).toThrow(expect.objectContaining({ code: 'LENGTH_MISMATCH' }));
   });
 });
+
+describe('effective order (sacreBLEU sentence BLEU)', () => {
+  it('leaves out the orders a short hypothesis has no n-gram of', () => {
+    const ref = [['stodgy', 'food']];
+    expect(sentenceBleu(ref, ['stodgy', 'food']).bleu).toBe(0);
+    expect(sentenceBleu(ref, ['stodgy', 'food'], { effectiveOrder: true }).bleu).toBe(1);
+    // Three tokens: N_eff = 3 with p1 = 2/3, p2 = 1/2, p3 = 0/1, so unsmoothed BLEU is 0.
+    expect(sentenceBleu([['a', 'b', 'c']], ['a', 'b', 'd'], { effectiveOrder: true }).bleu).toBe(0);
+    // Closed form with N_eff = 2: sqrt(p1 · p2) · BP for a two-token hypothesis against a two-token reference.
+    const s = sentenceBleu([['x', 'y']], ['x', 'z'], { effectiveOrder: true, smoothing: 'epsilon' });
+    expect(s.bleu).toBeCloseTo(Math.sqrt((1 / 2) * (0.1 / 1)), 12);
+    // Longer hypotheses are unaffected.
+    const long = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
+    expect(sentenceBleu([long], long, { effectiveOrder: true }).bleu).toBe(sentenceBleu([long], long).bleu);
+  });
+});

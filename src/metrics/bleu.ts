@@ -50,6 +50,13 @@ export interface BleuOptions {
   readonly smoothing?: BleuSmoothing;
   /** ε of the `'epsilon'` smoothing, in matches (default 0.1). */
   readonly epsilon?: number;
+  /**
+   * sacreBLEU's `use_effective_order` (its default for sentence BLEU): orders
+   * for which the hypothesis has no n-gram at all (it is shorter than n) are
+   * left out of the geometric mean, whose weights become 1/N_eff. Without it
+   * a perfect two-word sentence scores 0 in BLEU-4. Default false.
+   */
+  readonly effectiveOrder?: boolean;
 }
 
 /** A BLEU score with the counts it came from (sacreBLEU reports the same fields). */
@@ -128,7 +135,7 @@ export function brevityPenalty(referenceLength: number, hypothesisLength: number
   return Math.exp(1 - referenceLength / hypothesisLength);
 }
 
-function resolveOptions(options: BleuOptions, what: string): { maxOrder: number; smoothing: BleuSmoothing; epsilon: number } {
+function resolveOptions(options: BleuOptions, what: string): { maxOrder: number; smoothing: BleuSmoothing; epsilon: number; effectiveOrder: boolean } {
   const maxOrder = options.maxOrder ?? 4;
   const smoothing = options.smoothing ?? 'none';
   const epsilon = options.epsilon ?? 0.1;
@@ -141,7 +148,7 @@ function resolveOptions(options: BleuOptions, what: string): { maxOrder: number;
   if (!(Number.isFinite(epsilon) && epsilon > 0)) {
     throw new SemcomError('INVALID_ARGUMENT', `${what}: epsilon must be a positive number, got ${String(epsilon)}`);
   }
-  return { maxOrder, smoothing, epsilon };
+  return { maxOrder, smoothing, epsilon, effectiveOrder: options.effectiveOrder === true };
 }
 
 function checkTokens(tokens: unknown, what: string, name: string): void {
@@ -160,7 +167,11 @@ function checkSentence(references: readonly Tokens[], hypothesis: Tokens, what: 
 
 /** Combines summed counts into a score (shared by sentence and corpus BLEU). */
 function score(matches: number[], totals: number[], c: number, r: number, opts: ReturnType<typeof resolveOptions>): BleuScore {
-  const { maxOrder, smoothing, epsilon } = opts;
+  const { smoothing, epsilon } = opts;
+  let maxOrder = opts.maxOrder;
+  if (opts.effectiveOrder) {
+    while (maxOrder > 1 && (totals[maxOrder - 1] as number) === 0) maxOrder--;
+  }
   const precisions: number[] = [];
   for (let i = 0; i < maxOrder; i++) {
     const m = matches[i] as number;

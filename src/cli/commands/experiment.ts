@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import '../../experiments/catalog.js';
 import { caseStudyNames, getCaseStudy, listCaseStudies } from '../../experiments/registry.js';
-import { formatNumber, writeReport } from '../../experiments/report.js';
+import { formatNumber, tableCells, writeReport } from '../../experiments/report.js';
 import { readResults } from '../../experiments/results.js';
 import { runCaseStudy } from '../../experiments/runner.js';
 import type { StoredRow } from '../../experiments/types.js';
@@ -91,7 +91,10 @@ async function runSub(argv: readonly string[]): Promise<number> {
   if (f.json) {
     process.stdout.write(JSON.stringify({ experiment: results.experiment, seed, rows: results.rows.map(jsonRow), report: report.html }) + '\n');
   } else {
-    process.stdout.write(`${study.title}\n\n${rowTable(results.rows)}\n\n`);
+    // Text studies carry their metrics in extras: print the study's own first table when its rows have no image metrics.
+    const textual = results.rows.every((r) => r.psnr === null && r.ssim === null && r.semanticAccuracy === null) && study.tables.length > 0;
+    const table = textual ? tableCells(results.rows, study.tables[0]) : null;
+    process.stdout.write(`${study.title}\n\n${table ? formatTable(table.header, table.rows) : rowTable(results.rows)}\n\n`);
     const failed = results.rows.filter((r) => r.error !== undefined);
     if (failed.length) process.stdout.write(`${failed.length} cell(s) failed; see the report for their errors.\n`);
     if (results.resumedCells) process.stdout.write(`${results.resumedCells} cell(s) resumed from ${join(out, 'results.json')}.\n`);

@@ -29,7 +29,8 @@ export interface TextCellConfig {
   wholeSet?: boolean;
 }
 
-const BLEU_OPTIONS = { lowercase: true } as const;
+// sacreBLEU's effective order: a sentence shorter than n is scored on the orders it has (a perfect 2-word sentence is 1, not 0).
+const BLEU_OPTIONS = { lowercase: true, effectiveOrder: true } as const;
 
 export async function createTextCellRunner(config: TextCellConfig): Promise<CellRunner> {
   const items = wordnetTestItems(config.items).map((s) => s.text);

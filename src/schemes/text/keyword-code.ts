@@ -6,12 +6,14 @@
  * Two layouts, both built from the same {@link KeywordCodebook}:
  *
  * - **entropy** (scheme `semantic`): one arithmetic-coded stream: the mood
- *   and the domain against their train-split frequencies, then each keyword
- *   against the shared keyword bigram model p(k_i | k_{i−1}) (interpolated
- *   Kneser–Ney), then `</s>`. A keyword outside the vocabulary is sent as
- *   `<unk>` followed by its UTF-8 bytes against a byte-frequency table and an
- *   end mark, so no keyword is ever dropped. Fewest bits; one bit error
- *   derails the rest, so it relies on the link's CRC.
+ *   against its train-split frequencies, each keyword against the shared
+ *   keyword bigram model p(k_i | k_{i−1}) (interpolated Kneser–Ney), `</s>`,
+ *   and last the domain against p(domain | keywords), a naive-Bayes model both
+ *   ends hold, so the goal costs what the keywords do not already say (about
+ *   2 bits instead of 4). A keyword outside the vocabulary is sent as `<unk>`
+ *   followed by its UTF-8 bytes against a byte-frequency table and an end
+ *   mark, so no keyword is ever dropped. Fewest bits; one bit error derails
+ *   the rest, so it relies on the link's CRC.
  * - **fixed** (scheme `semantic-calibrated`): `count` (4 bits), `mood`
  *   (2 bits), `domain` (6 bits), then `count` indices of B = ⌈log2 |V|⌉ bits,
  *   then, for each `<unk>` slot in order, an 8-bit byte count and the bytes.
@@ -48,7 +50,17 @@ export interface KeywordCodebook {
   readonly spelling: FrequencyTable;
   /** Bits of one index in the fixed layout. */
   readonly indexBits: number;
+  /** Per keyword index: how often each domain went with it in the train split (naive-Bayes counts). */
+  readonly domainCounts: ReadonlyMap<number, Uint32Array>;
+  /** Keyword tokens per domain, and sentences per domain (the prior), train split. */
+  readonly domainTokens: Float64Array;
+  readonly domainSentences: Float64Array;
 }
+
+/** Additive smoothing of the naive-Bayes domain model. */
+const DOMAIN_ALPHA = 0.5;
+/** Total of the frequency table built from p(domain | keywords). */
+const DOMAIN_TABLE_TOTAL = 1 << 16;
 
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
@@ -59,13 +71,28 @@ export function buildKeywordCodebook(train: readonly TextUnderstanding[]): Keywo
     train.map((u) => [...u.keywords]),
     { order: 2, minCount: 1 },
   );
+  const D = WORDNET_LEXNAMES.length;
   const moods = new Array<number>(MOODS.length).fill(1);
-  const domains = new Array<number>(WORDNET_LEXNAMES.length).fill(1);
+  const domains = new Array<number>(D).fill(1);
   const bytes = new Array<number>(257).fill(1);
+  const domainCounts = new Map<number, Uint32Array>();
+  const domainTokens = new Float64Array(D);
+  const domainSentences = new Float64Array(D);
   for (const u of train) {
     moods[MOODS.indexOf(u.goal.mood)]++;
     const d = WORDNET_LEXNAMES.indexOf(u.goal.domain);
-    if (d >= 0) domains[d]++;
+    if (d >= 0) {
+      domains[d]++;
+      domainSentences[d]++;
+      for (const k of u.keywords) {
+        const w = model.toIndex(k);
+        if (w === UNK) continue;
+        let c = domainCounts.get(w);
+        if (!c) domainCounts.set(w, (c = new Uint32Array(D)));
+        c[d]++;
+        domainTokens[d]++;
+      }
+    }
     for (const k of u.keywords) for (const b of utf8.encode(k)) bytes[b]++;
     bytes[SPELL_END] += u.keywords.length;
   }
@@ -75,6 +102,9 @@ export function buildKeywordCodebook(train: readonly TextUnderstanding[]): Keywo
     domains: new FrequencyTable(scaleCounts(domains)),
     spelling: new FrequencyTable(scaleCounts(bytes)),
     indexBits: Math.ceil(Math.log2(model.size)),
+    domainCounts,
+    domainTokens,
+    domainSentences,
   };
 }
 
@@ -83,6 +113,50 @@ function scaleCounts(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   const budget = 1 << 16;
   return total <= budget ? [...counts] : counts.map((c) => Math.max(1, Math.floor((c * budget) / total)));
+}
+
+/**
+ * p(domain | keywords) as a frequency table, naive Bayes with additive
+ * smoothing: p(d) Π_k p(k | d) over the in-vocabulary keywords. Both ends run
+ * the same IEEE double operations in the same order, so they build the same
+ * integer table; every domain keeps a count ≥ 1.
+ */
+export function domainTable(book: KeywordCodebook, keywordIndices: readonly number[]): FrequencyTable {
+  const D = book.domainSentences.length;
+  const V = book.model.size;
+  const logp = new Float64Array(D);
+  let sentences = 0;
+  for (let d = 0; d < D; d++) sentences += book.domainSentences[d];
+  for (let d = 0; d < D; d++) {
+    let l = Math.log((book.domainSentences[d] + DOMAIN_ALPHA) / (sentences + DOMAIN_ALPHA * D));
+    for (const w of keywordIndices) {
+      const c = book.domainCounts.get(w);
+      if (!c) continue;
+      l += Math.log((c[d] + DOMAIN_ALPHA) / (book.domainTokens[d] + DOMAIN_ALPHA * V));
+    }
+    logp[d] = l;
+  }
+  let max = -Infinity;
+  for (let d = 0; d < D; d++) if (logp[d] > max) max = logp[d];
+  let z = 0;
+  for (let d = 0; d < D; d++) z += Math.exp(logp[d] - max);
+  const freqs = new Uint32Array(D);
+  const budget = DOMAIN_TABLE_TOTAL - D;
+  for (let d = 0; d < D; d++) freqs[d] = 1 + Math.floor((budget * Math.exp(logp[d] - max)) / z);
+  return new FrequencyTable(freqs);
+}
+
+/** The first keyword's table p(k | <s>) is the same for every message: built once per codebook. */
+const startTables = new WeakMap<KeywordCodebook, FrequencyTable>();
+
+/** p(· | previous keyword) as a frequency table (O(|V|); the start context is cached). */
+function keywordTable(book: KeywordCodebook, prev: readonly number[], scratch: Uint32Array): FrequencyTable {
+  if (prev.length === 0) {
+    let t = startTables.get(book);
+    if (!t) startTables.set(book, (t = new FrequencyTable(book.model.distribution([], scratch))));
+    return t;
+  }
+  return new FrequencyTable(book.model.distribution(prev, scratch));
 }
 
 function checkUnderstanding(u: TextUnderstanding): { mood: number; domain: number } {
@@ -105,19 +179,21 @@ export function encodeEntropy(book: KeywordCodebook, u: TextUnderstanding): Uint
   const { mood, domain } = checkUnderstanding(u);
   const enc = new ArithmeticEncoder();
   book.moods.encode(enc, mood);
-  book.domains.encode(enc, domain);
   const dist = new Uint32Array(book.model.size);
   let prev: number[] = [];
+  const indices: number[] = [];
   for (const k of u.keywords) {
     const w = book.model.toIndex(k);
-    new FrequencyTable(book.model.distribution(prev, dist)).encode(enc, w);
+    indices.push(w);
+    keywordTable(book, prev, dist).encode(enc, w);
     if (w === UNK) {
       for (const b of utf8.encode(k)) book.spelling.encode(enc, b);
       book.spelling.encode(enc, SPELL_END);
     }
     prev = [w];
   }
-  new FrequencyTable(book.model.distribution(prev, dist)).encode(enc, END);
+  keywordTable(book, prev, dist).encode(enc, END);
+  domainTable(book, indices).encode(enc, domain);
   const bits = codedBitsToBitArray(enc.finish());
   // A code of no bits still needs one bit on the link; the decoder reads zeros past the end anyway.
   return bits.length > 0 ? bits : new Uint8Array(1);
@@ -127,18 +203,20 @@ export function encodeEntropy(book: KeywordCodebook, u: TextUnderstanding): Uint
 export function decodeEntropy(book: KeywordCodebook, bits: Uint8Array): TextUnderstanding {
   const dec = new ArithmeticDecoder(codedBitsFromBitArray(bits), { maxSymbols: 2 + (MAX_CODED_KEYWORDS + 1) * (MAX_SPELLED_BYTES + 2) });
   const mood = MOODS[book.moods.decode(dec)];
-  const domain = WORDNET_LEXNAMES[book.domains.decode(dec)];
   const dist = new Uint32Array(book.model.size);
   const keywords: string[] = [];
+  const indices: number[] = [];
   let prev: number[] = [];
   for (;;) {
-    const table = new FrequencyTable(book.model.distribution(prev, dist));
+    const table = keywordTable(book, prev, dist);
     const w = table.decode(dec);
     if (w === END) break;
     if (keywords.length === MAX_CODED_KEYWORDS) throw new SemcomError('MALFORMED_INPUT', `keyword stream has no end within ${MAX_CODED_KEYWORDS} keywords`);
     keywords.push(w === UNK ? decodeSpelling(book, dec) : book.model.vocabulary.words[w]);
+    indices.push(w);
     prev = [w];
   }
+  const domain = WORDNET_LEXNAMES[domainTable(book, indices).decode(dec)];
   return { keywords, goal: { mood, domain } };
 }
 

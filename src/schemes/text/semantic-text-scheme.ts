@@ -33,13 +33,22 @@ import { loadKeywordCodebook } from './keyword-codebook.js';
 import { checkMessages, TextLinks, type TextLinkOptions } from './text-link.js';
 import type { LinkConditions, TextOutcome, TextScheme } from './types.js';
 
+/**
+ * Keywords sent per sentence by default. Chosen on the validation split as the
+ * largest number whose payload stays within a quarter of brotli-q11's, both as
+ * a ratio of mean bits and as a mean of per-sentence ratios (K = 3: 0.221 /
+ * 0.232; K = 4: 0.239 / 0.246; K = 5: 0.247 / 0.252). Each keyword more adds
+ * similarity and BLEU (see src/generation/embedded/keywords/README.md).
+ */
+export const SEMANTIC_MAX_KEYWORDS = 4;
+
 export interface SemanticTextSchemeOptions extends TextLinkOptions {
   /** `semantic-calibrated` when true. */
   calibrated: boolean;
   /** Provider specs of the agents' text models; the embedded models when absent. */
   models?: { understanding?: string; generating?: string };
   maxChars?: number;
-  /** Most keywords sent per sentence (default: the embedded extractor's, chosen on the validation split). */
+  /** Most keywords sent per sentence (default {@link SEMANTIC_MAX_KEYWORDS}). */
   maxKeywords?: number;
 }
 
@@ -78,7 +87,7 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
   const embedded = createEmbeddedBackbone({ keywordExtractor: await loadKeywordExtractor(), sentenceGenerator: await loadRetrievalGenerator(), name: 'keywords+retrieval' });
   const understanding = createUnderstandingAgent({
     backbone: backbone(options.models?.understanding, embedded),
-    ...(options.maxKeywords !== undefined ? { maxKeywords: options.maxKeywords } : {}),
+    maxKeywords: options.maxKeywords ?? SEMANTIC_MAX_KEYWORDS,
     perception: { maxChars: options.maxChars ?? 2000 },
   });
   const generating = createGeneratingAgent({ backbone: backbone(options.models?.generating, embedded) });
