@@ -34,7 +34,8 @@ const BLEU_OPTIONS = { lowercase: true, effectiveOrder: true } as const;
 
 export async function createTextCellRunner(config: TextCellConfig): Promise<CellRunner> {
   const items = wordnetTestItems(config.items).map((s) => s.text);
-  const chars = items.reduce((a, s) => a + s.length, 0);
+  // The whole set is the sentences joined by newlines: its characters include the n − 1 separators.
+  const wholeSetChars = items.reduce((a, s) => a + s.length, 0) + items.length - 1;
   const schemes = new Map<string, TextScheme>();
   let similarityModel: EmbeddingModel | null = null;
   return {
@@ -100,7 +101,7 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
         const whole = wholeSetBits(cell.scheme, items);
         if (whole !== null) {
           extra.wholeSetBits = whole;
-          extra.wholeSetBitsPerChar = whole / chars;
+          extra.wholeSetBitsPerChar = whole / wholeSetChars;
         }
       }
       return {
