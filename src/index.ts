@@ -3,15 +3,19 @@
  *
  * The public API, layer by layer (see DESIGN.md): `core` (errors, random
  * numbers, units, plots), `phy` (CRC, LDPC, modulation, channels, links,
- * Monte Carlo), `semantic` (the semantic packet), `metrics`, `datasets`,
- * `generation` (the embedded models), `schemes` (traditional, learned JSCC,
- * generative) and `experiments` (case studies, runner, report).
+ * Monte Carlo), `semantic` (the semantic packet, arithmetic coding),
+ * `metrics`, `datasets`, `generation` (model contracts, helpers, providers and
+ * the embedded models), `agents` (the understanding and generating agents of
+ * seed 003), `schemes` (image and text: traditional, learned JSCC, shared
+ * model, generative) and `experiments` (case studies, runner, report).
  */
 export * from './core/index.js';
 export * from './phy/index.js';
 export * from './semantic/index.js';
 export * from './metrics/index.js';
 export * from './datasets/mnist.js';
+export * from './datasets/wordnet.js';
 export * from './generation/index.js';
+export * from './agents/index.js';
 export * from './schemes/index.js';
 export * from './experiments/index.js';

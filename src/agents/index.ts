@@ -25,7 +25,7 @@ export { createGeneratingAgent, type GenerateOptions, type GeneratingAgent, type
 export { createMemoryKnowledgeStore, tokenOverlap, tokenSet, type KnowledgeHit, type KnowledgeItem, type KnowledgeStore, type MemoryKnowledgeStoreOptions } from './knowledge-store.js';
 export { languageHead } from './language-head.js';
 export { createLlmBackbone, TEXT_GENERATING_SCHEMA, TEXT_UNDERSTANDING_SCHEMA, type LlmBackboneOptions } from './llm-backbone.js';
-export { callModel, jsonReply, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ModelCallOptions, type ModelCallRequest, type ModelCallResult, type ReplyParser } from './model-call.js';
+export { callModel, jsonReply, DEFAULT_MAX_RETRIES as AGENT_MAX_RETRIES, DEFAULT_TIMEOUT_MS as AGENT_TIMEOUT_MS, type ModelCallOptions, type ModelCallRequest, type ModelCallResult, type ReplyParser } from './model-call.js';
 export {
   createPerceptionEncoder,
   normalizeText,
@@ -61,7 +61,7 @@ export {
   createChannelAdaptation,
   CHANNEL_ADAPTATION_TRAIN_COMMAND,
   type ChannelAdaptation,
-  type DecodeOptions,
+  type DecodeOptions as ChannelAdaptationDecodeOptions,
 } from './channel-adaptation/channel-adaptation.js';
 export {
   averagePower,

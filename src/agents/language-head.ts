@@ -7,7 +7,6 @@
  * carries meaning); the person attributes are put in the generating prompt's
  * order with every slot filled.
  */
-import { SemcomError } from '../core/errors.js';
 import { orderPersonEntries } from './attributes.js';
 import type { Entries } from './entries.js';
 
@@ -22,7 +21,7 @@ export function languageHead(raw: Entries, maxKeywords: number): Entries {
       .map(fold)
       .filter((k) => k !== '')
       .slice(0, maxKeywords);
-    if (keywords.length === 0) throw new SemcomError('MALFORMED_REPLY', 'the understanding has no keywords; nothing would be sent');
+    // No keyword is a legal understanding (e.g. "I did it"): the goal still tells the receiver what kind of sentence to write.
     const domain = fold(raw.understanding.goal.domain);
     return Object.freeze({
       task: 'text',

@@ -7,3 +7,4 @@ export { createGenerativeScheme, type GenerativeMode, type GenerativeSchemeOptio
 export { MCS_TABLE, selectMcs, type Mcs, type LinkAdaptationOptions } from './link-adaptation.js';
 export { createImageScheme, IMAGE_SCHEME_NAMES } from './registry.js';
 export { mnistMeanImage } from './fallback.js';
+export * from './text/index.js';

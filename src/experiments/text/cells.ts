@@ -71,6 +71,7 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
       let sim = 0;
       let exact = 0;
       let erased = 0;
+      let crcFailed = 0;
       let bits = 0;
       let uses = 0;
       let enc = 0;
@@ -81,6 +82,8 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
         sim += o.erased ? 0 : sims[i];
         if (exactMatch(ref, o.output)) exact++;
         if (o.erased) erased++;
+        // Schemes that calibrate report failed CRCs apart from erasures; for the others the two are the same.
+        crcFailed += o.info?.crcFailed !== undefined ? Number(o.info.crcFailed) : o.erased ? 1 : 0;
         bits += o.payloadBits;
         uses += o.channelUses;
         enc += o.encodeMs;
@@ -95,6 +98,7 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
         similarity: sim / n,
         exactMatch: exact / n,
         erasureRate: erased / n,
+        crcFailureRate: crcFailed / n,
         bitsPerChar: bits / doneChars,
       };
       if (config.wholeSet) {
