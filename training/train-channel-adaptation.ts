@@ -30,6 +30,7 @@ import { embedSourceTexts, SOURCE_DESCRIPTION, SOURCE_DIMS } from '../src/agents
 import { CHANNEL_ADAPTATION_FORMAT, CHANNEL_ADAPTATION_VERSION, roundForJson, type ChannelAdaptationWeights } from '../src/agents/channel-adaptation/weights.js';
 import { awgn } from '../src/phy/channel/index.js';
 import { createAnalogLink } from '../src/phy/link/analog-link.js';
+import { cosineSimilarity } from '../src/metrics/similarity.js';
 
 interface Args {
   k: number;
@@ -63,17 +64,6 @@ function parseArgs(argv: string[]): Args {
 
 const EVAL_SNRS = [0, 5, 10, 15, 20, 30];
 
-function cosine(a: Float64Array, b: Float64Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
 
 const fmt = (x: number, digits = 4): string => x.toFixed(digits);
 
@@ -139,7 +129,7 @@ async function main(): Promise<void> {
   const testTail = testEig.slice(m).reduce((a, v) => a + v, 0);
   const meanCosBaseline = (() => {
     let s = 0;
-    for (let r = 0; r < test.count; r++) s += cosine(test.rows.subarray(r * d, r * d + d), mean);
+    for (let r = 0; r < test.count; r++) s += cosineSimilarity(test.rows.subarray(r * d, r * d + d), mean);
     return s / test.count;
   })();
 
@@ -174,8 +164,8 @@ async function main(): Promise<void> {
         mseLink += (xl[j] - x[j]) ** 2;
         mseMatched += (xm[j] - x[j]) ** 2;
       }
-      cosLink += cosine(x, xl);
-      cosMatched += cosine(x, xm);
+      cosLink += cosineSimilarity(x, xl);
+      cosMatched += cosineSimilarity(x, xm);
     }
     const n = test.count;
     return {

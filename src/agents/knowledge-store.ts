@@ -15,6 +15,7 @@
  */
 import { SemcomError } from '../core/errors.js';
 import type { EmbeddingModel } from '../generation/contracts/index.js';
+import { cosineSimilarity } from '../metrics/similarity.js';
 
 export interface KnowledgeItem {
   /** Unique key; `put` with an existing id replaces the item. */
@@ -56,17 +57,6 @@ export function tokenOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): nu
   return common / Math.sqrt(a.size * b.size);
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
 
 function checkItem(item: KnowledgeItem): KnowledgeItem {
   if (item === null || typeof item !== 'object' || typeof item.id !== 'string' || item.id === '' || typeof item.text !== 'string') {
@@ -117,7 +107,7 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
           if (vector!.length !== q.length) {
             throw new SemcomError('MALFORMED_REPLY', `embedding model ${model.provider}:${model.modelId} returned vectors of lengths ${q.length} and ${vector!.length}`);
           }
-          hits.push({ item, score: cosine(q, vector!) });
+          hits.push({ item, score: cosineSimilarity(q, vector!) });
         }
       } else {
         const q = tokenSet(query);

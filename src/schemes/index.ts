@@ -1,5 +1,5 @@
 /** End-to-end schemes: traditional separation, learned JSCC, generative SemCom. */
-export type { ImageItem, ImageScheme, LinkConditions, SchemeOutcome } from './types.js';
+export type { ImageItem, ImageScheme, LinkConditions, SchemeOutcome, TransmissionCost } from './types.js';
 export { createTraditionalScheme, type TraditionalSchemeOptions } from './traditional/traditional-scheme.js';
 export { createSourceCodec, type SourceCodec, type SourceCodecName } from './traditional/source-codec.js';
 export { createJsccScheme, type JsccSchemeOptions } from './jscc/jscc-scheme.js';

@@ -22,21 +22,25 @@ export interface LinkConditions {
   readonly snrDb: number;
 }
 
-/** What one item cost and gave. */
-export interface SchemeOutcome {
-  /** The image the receiver shows (for an erasure: what a real receiver shows instead, see `erased`). */
-  readonly output: Uint8Array;
+/** What one transmitted item cost, whatever its modality (image and text outcomes extend it). */
+export interface TransmissionCost {
   /** True when nothing usable arrived (failed CRC, undecodable packet). */
   readonly erased: boolean;
-  /** Bits handed to the link: the whole packet, header and CRC included (0 for an analog scheme). */
+  /** Bits handed to the link: the whole packet or code, header and CRC included (0 for an analog scheme). */
   readonly payloadBits: number;
   /** Complex channel uses spent, pilots and padding included. */
   readonly channelUses: number;
   /** Wall time of the transmitter's and the receiver's processing (ms), link simulation excluded. */
   readonly encodeMs: number;
   readonly decodeMs: number;
-  /** Scheme-specific facts (chosen modulation and code rate, predicted label, ...). */
+  /** Scheme-specific facts (chosen modulation and code rate, predicted label, keywords sent, ...). */
   readonly info?: Readonly<Record<string, string | number>>;
+}
+
+/** What one image cost and gave. */
+export interface SchemeOutcome extends TransmissionCost {
+  /** The image the receiver shows (for an erasure: what a real receiver shows instead, see `erased`). */
+  readonly output: Uint8Array;
 }
 
 export interface ImageScheme {

@@ -7,13 +7,13 @@
  * output; an erased item shows the mean image and is scored like any output).
  * Means are over the items that did not fail; failed items are counted.
  */
-import { Rng } from '../../core/rng.js';
 import { mnistTestItems, MNIST_PIXELS } from '../../datasets/mnist.js';
 import { loadMnistClassifier, type MnistClassifier } from '../../generation/embedded/mnist-classifier.js';
 import { psnr, PSNR_REPORT_CAP_DB, ssim } from '../../metrics/index.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createImageScheme } from '../../schemes/registry.js';
-import type { ImageScheme, SchemeOutcome } from '../../schemes/types.js';
+import type { ImageScheme } from '../../schemes/types.js';
+import { transmitWithItemRetry } from '../item-retry.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 
 export interface ImageCellConfig {
@@ -43,22 +43,7 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
       }
       evaluator ??= await loadMnistClassifier('evaluator');
       const conditions = { channel: cell.channel, modulation: cell.modulation as ModulationName, snrDb: cell.snrDb };
-      let outcomes: (SchemeOutcome | null)[];
-      try {
-        outcomes = await scheme.transmit(items, conditions, Rng.stream(seed));
-      } catch (batchError) {
-        // A batch that fails is retried item by item, so one bad item is one failed item, not a lost cell;
-        // if every item fails the cell fails with the batch's error.
-        outcomes = [];
-        for (let i = 0; i < items.length; i++) {
-          try {
-            outcomes.push((await scheme.transmit([items[i]], conditions, Rng.stream(seed, i + 1)))[0]);
-          } catch {
-            outcomes.push(null);
-          }
-        }
-        if (outcomes.every((o) => o === null)) throw batchError;
-      }
+      const outcomes = await transmitWithItemRetry(items, seed, (batch, rng) => scheme.transmit(batch, conditions, rng));
       const done = outcomes.flatMap((o, i) => (o ? [{ o, item: items[i] }] : []));
       const n = done.length;
       const outputs = new Uint8Array(n * MNIST_PIXELS);

@@ -9,14 +9,14 @@
  * message shows nothing and scores 0 on every metric; it is counted in the
  * erasure rate. Means are over the sentences that did not fail.
  */
-import { Rng } from '../../core/rng.js';
 import { wordnetTestItems } from '../../datasets/wordnet.js';
 import type { EmbeddingModel } from '../../generation/contracts/embedding-model.js';
 import { resolveEmbeddingModel } from '../../generation/registry.js';
 import { exactMatch, meanSentenceBleuText, semanticSimilarity } from '../../metrics/index.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createTextScheme, type TextSchemeModels } from '../../schemes/text/registry.js';
-import type { TextOutcome, TextScheme } from '../../schemes/text/types.js';
+import type { TextScheme } from '../../schemes/text/types.js';
+import { transmitWithItemRetry } from '../item-retry.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 import { wholeSetBits } from './whole-set.js';
 
@@ -47,21 +47,7 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
       }
       similarityModel ??= resolveEmbeddingModel(config.models?.similarity ?? 'embedded:word-vectors');
       const conditions = { channel: cell.channel, modulation: cell.modulation as ModulationName, snrDb: cell.snrDb };
-      let outcomes: (TextOutcome | null)[];
-      try {
-        outcomes = await scheme.transmit(items, conditions, Rng.stream(seed));
-      } catch (batchError) {
-        // As in the image cells: retry item by item so one bad sentence is one failed item, not a lost cell.
-        outcomes = [];
-        for (let i = 0; i < items.length; i++) {
-          try {
-            outcomes.push((await scheme.transmit([items[i]], conditions, Rng.stream(seed, i + 1)))[0]);
-          } catch {
-            outcomes.push(null);
-          }
-        }
-        if (outcomes.every((o) => o === null)) throw batchError;
-      }
+      const outcomes = await transmitWithItemRetry(items, seed, (batch, rng) => scheme.transmit(batch, conditions, rng));
       const done = outcomes.flatMap((o, i) => (o ? [{ o, ref: items[i] }] : []));
       const n = done.length;
       const refs = done.map((d) => d.ref);
