@@ -46,6 +46,7 @@ describe('semcom experiment', () => {
     [['experiment', 'run', 'toy-cli', '--workers', '-1'], /--workers got '-1'/],
     [['experiment', 'run', 'toy-cli', '--seed'], /--seed needs a value/],
     [['experiment', 'run', 'toy-cli', 'extra'], /unexpected argument 'extra'/],
+    [['experiment', 'run', 'toy-cli', '--model', 'ollama:qwen'], /openai-compatible:<baseURL>#<model>/],
     [['experiment', 'list', '--quick'], /unknown flag --quick/],
   ])('rejects %j with one line and exit status 2', async (argv, message) => {
     expect(await main(argv)).toBe(2);

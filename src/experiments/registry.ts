@@ -10,6 +10,12 @@ import type { CaseStudy } from './types.js';
 export interface CaseStudyOptions {
   /** A small version of the study that runs in seconds (smoke tests, CI), not for publishing numbers. */
   quick: boolean;
+  /**
+   * Model specs for studies whose schemes use models (`openai-compatible:…`,
+   * `transformers:…`, `llama-cpp:…`, `embedded:…`): `text` for the agents,
+   * `embedding` for the similarity measure. Studies without models ignore them.
+   */
+  models?: { text?: string; embedding?: string };
 }
 
 /** Builds a case study. */
@@ -55,7 +61,7 @@ export function getCaseStudy(name: string, opts: CaseStudyOptions = { quick: fal
       `unknown experiment '${name}'; registered: ${names.length ? names.join(', ') : '(none)'}`,
     );
   }
-  const study = factory({ quick: opts.quick });
+  const study = factory({ quick: opts.quick, ...(opts.models ? { models: opts.models } : {}) });
   if (!study || study.name !== name) {
     throw new SemcomError('INTERNAL', `the factory registered as ${name} built a study named ${JSON.stringify(study?.name)}`);
   }

@@ -2,7 +2,7 @@
  * `semcom experiment`: run a registered case study and write its results and
  * report, or list the studies.
  *
- *   semcom experiment run <name> [--quick] [--seed S] [--workers W] [--out DIR] [--json] [--resume] [--quiet]
+ *   semcom experiment run <name> [--quick] [--seed S] [--workers W] [--out DIR] [--json] [--resume] [--quiet] [--model SPEC] [--embedding SPEC]
  *   semcom experiment report <name> [--quick] [--out DIR]
  *   semcom experiment list [--json]
  */
@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import '../../experiments/catalog.js';
 import { caseStudyNames, getCaseStudy, listCaseStudies } from '../../experiments/registry.js';
+import { parseModelSpec } from '../../generation/registry.js';
 import { formatNumber, tableCells, writeReport } from '../../experiments/report.js';
 import { readResults } from '../../experiments/results.js';
 import { runCaseStudy } from '../../experiments/runner.js';
@@ -26,6 +27,8 @@ const runFlags: FlagSpecs = {
   json: { type: 'boolean', help: 'print one JSON object { experiment, rows } on stdout instead of a table' },
   resume: { type: 'boolean', help: 'keep the rows of an earlier run in --out with the same seed and study; run only the rest' },
   quiet: { type: 'boolean', help: 'no progress bar' },
+  model: { type: 'string', valueName: '<spec>', help: 'text model for the agents of the text studies, e.g. openai-compatible:http://localhost:11434/v1#qwen2.5:0.5b (default: embedded)' },
+  embedding: { type: 'string', valueName: '<spec>', help: 'embedding model for the text studies’ similarity (default embedded:word-vectors)' },
 };
 const reportFlags: FlagSpecs = {
   quick: { type: 'boolean', help: 'the study was run with --quick' },
@@ -78,7 +81,9 @@ async function runSub(argv: readonly string[]): Promise<number> {
   const name = studyName(positionals, 'run');
   const seed = intFlag('seed', String(f.seed), 0, 2 ** 53 - 1);
   const workers = intFlag('workers', String(f.workers), 0, 256);
-  const study = getCaseStudy(name, { quick: Boolean(f.quick) });
+  const models = { ...(f.model !== undefined ? { text: String(f.model) } : {}), ...(f.embedding !== undefined ? { embedding: String(f.embedding) } : {}) };
+  for (const spec of Object.values(models)) parseModelSpec(spec);
+  const study = getCaseStudy(name, { quick: Boolean(f.quick), models });
   const out = f.out !== undefined ? String(f.out) : join('results', name);
   const results = await runCaseStudy(study, {
     seed,

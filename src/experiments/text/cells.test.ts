@@ -26,4 +26,13 @@ describe('text cells', () => {
     expect(Math.max(...snr.cells.map((c) => c.snrDb))).toBe(18);
     expect(getCaseStudy('text-cost').cells.map((c) => c.scheme)).toEqual(['raw', 'gzip', 'brotli', 'shared-model', 'semantic', 'semantic-calibrated']);
   });
+
+  it('passes model specs from the command line into the cells and states them in the conditions', () => {
+    const spec = 'openai-compatible:http://localhost:11434/v1#qwen2.5:0.5b';
+    const study = getCaseStudy('text-snr', { quick: true, models: { text: spec, embedding: 'embedded:word-vectors' } });
+    expect(study.runner.config).toMatchObject({ models: { understanding: spec, generating: spec, similarity: 'embedded:word-vectors' } });
+    expect(study.conditions.join(' ')).toContain(spec);
+    // Without models the config has none, so rows made with an LLM never resume into an embedded run.
+    expect(getCaseStudy('text-snr', { quick: true }).runner.config).not.toHaveProperty('models');
+  });
 });

