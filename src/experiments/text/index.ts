@@ -38,7 +38,7 @@ function textSnr({ quick, models }: CaseStudyOptions): CaseStudy {
     name: 'text-snr',
     title: 'Sentences over a noisy link: traditional, shared-model and semantic (keywords and goal) transmission',
     description: 'BLEU-1..4 and semantic similarity against SNR from 0 to 18 dB on AWGN and Rayleigh with 16-QAM (the DeepSC experiment), with the payload bits each scheme spends.',
-    conditions: [`${items} test sentences per cell; 16-QAM.`, ...COMMON_CONDITIONS, ...modelConditions(models)],
+    conditions: [`${items} test sentences per cell; 16-QAM.`, ...COMMON_CONDITIONS, 'The understanding agent keeps a short-term cache (seed 003’s memory), so after a worker’s first cell it does not re-extract a sentence it has seen: use text-cost’s encode times, not these.', ...modelConditions(models)],
     cells,
     runner: runner({ items }, models),
     itemsPerCell: items,

@@ -24,6 +24,9 @@ describe('semantic text schemes', () => {
     // Deterministic: the same seed and input give the same sentences.
     const again = await semantic.transmit(items.slice(0, 10), clean, Rng.stream(1));
     expect(again.map((o) => o.output)).toEqual(out.slice(0, 10).map((o) => o.output));
+    // The understanding agent's short-term memory answers a message it has seen.
+    expect(again.every((o) => o.info?.cached === 1)).toBe(true);
+    expect(out[0].info?.cached).toBe(0);
   });
 
   it('erase below the cliff, while the calibrated receiver recovers most frames whose CRC failed', async () => {

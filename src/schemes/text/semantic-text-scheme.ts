@@ -23,7 +23,7 @@
  */
 import { isSemcomError, SemcomError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
-import { createEmbeddedBackbone, createGeneratingAgent, createLlmBackbone, createUnderstandingAgent, type Backbone, type Entries } from '../../agents/index.js';
+import { createEmbeddedBackbone, createGeneratingAgent, createLlmBackbone, createShortTermMemory, createUnderstandingAgent, type Backbone, type Entries } from '../../agents/index.js';
 import { loadKeywordExtractor } from '../../generation/embedded/keywords/index.js';
 import { loadRetrievalGenerator } from '../../generation/embedded/retrieval-generator/index.js';
 import type { TextUnderstanding } from '../../generation/embedded/text-understanding.js';
@@ -87,6 +87,8 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
   const embedded = createEmbeddedBackbone({ keywordExtractor: await loadKeywordExtractor(), sentenceGenerator: await loadRetrievalGenerator(), name: 'keywords+retrieval' });
   const understanding = createUnderstandingAgent({
     backbone: backbone(options.models?.understanding, embedded),
+    // Short-term memory (seed 003 Sec. III-D2 c): a message seen before is not understood again (info.cached).
+    memory: { shortTerm: createShortTermMemory({ cacheSize: 4096 }) },
     maxKeywords: options.maxKeywords ?? SEMANTIC_MAX_KEYWORDS,
     perception: { maxChars: options.maxChars ?? 2000 },
   });
@@ -146,6 +148,7 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
             crcFailed: rx.payload ? 0 : 1,
             corrected,
             dropped,
+            cached: u.cached ? 1 : 0,
             fallbacks: fallback ? 1 : 0,
           },
         });
