@@ -11,6 +11,7 @@
  * shared models from the train split (milliseconds, first use in the process).
  */
 import { cpus, platform, arch, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import {
   wordnetTexts,
   loadSharedLanguageModel,
