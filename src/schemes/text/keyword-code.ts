@@ -7,7 +7,8 @@
  *
  * - **entropy** (scheme `semantic`): one arithmetic-coded stream: the mood
  *   against its train-split frequencies, each keyword against the shared
- *   keyword bigram model p(k_i | k_{i−1}) (interpolated Kneser–Ney), `</s>`,
+ *   keyword bigram model p(k_i | k_{i−1}) (interpolated Kneser–Ney, coded in
+ *   two steps: seen continuation or not, see `encodeKeyword`), `</s>`,
  *   and last the domain against p(domain | keywords), a naive-Bayes model both
  *   ends hold, so the goal costs what the keywords do not already say (about
  *   2 bits instead of 4). A keyword outside the vocabulary is sent as `<unk>`
@@ -26,7 +27,7 @@ import { SemcomError } from '../../core/errors.js';
 import { WORDNET_LEXNAMES } from '../../datasets/wordnet.js';
 import type { Mood, TextUnderstanding } from '../../generation/embedded/text-understanding.js';
 import { END, UNK, trainWordNgram, type WordNgramModel } from '../../generation/embedded/language-model/index.js';
-import { ArithmeticDecoder, ArithmeticEncoder, codedBitsFromBitArray, codedBitsToBitArray, FrequencyTable } from '../../semantic/arithmetic/index.js';
+import { ArithmeticDecoder, ArithmeticEncoder, codedBitsFromBitArray, codedBitsToBitArray, FrequencyTable, MAX_TOTAL } from '../../semantic/arithmetic/index.js';
 
 export const MOODS: readonly Mood[] = ['statement', 'question', 'command', 'exclamation'];
 /** Most keywords one message carries (the fixed layout's 4-bit count). */
@@ -146,17 +147,150 @@ export function domainTable(book: KeywordCodebook, keywordIndices: readonly numb
   return new FrequencyTable(freqs);
 }
 
-/** The first keyword's table p(k | <s>) is the same for every message: built once per codebook. */
-const startTables = new WeakMap<KeywordCodebook, FrequencyTable>();
+/**
+ * Coding one keyword against the bigram p(w | h) without building a table
+ * over the whole vocabulary. For a bigram Kneser–Ney model,
+ * p(w | h) = A_h(w) + γ(h)·p1(w), where A_h is non-zero only on the few words
+ * S_h seen after h and p1 is the order-1 distribution, the same for every h.
+ * So a keyword is coded in two steps, as PPM codes with exclusion: a flag
+ * "w ∈ S_h" with probability P(S_h) = Σ_{s∈S_h} p(s | h), then either w
+ * among S_h with p(w | h)/P(S_h), or w among the other words with p1(w)
+ * renormalised over them (the static integer table of p1 with S_h's entries
+ * taken out). That is the same distribution, up to integer rounding, at
+ * O(|S_h| + log |V|) per keyword instead of O(|V|).
+ */
+interface LowerTable {
+  readonly freqs: Uint32Array;
+  /** cum[w] = Σ_{v<w} freqs[v]; length |V| + 1. */
+  readonly cum: Float64Array;
+  readonly total: number;
+}
 
-/** p(· | previous keyword) as a frequency table (O(|V|); the start context is cached). */
-function keywordTable(book: KeywordCodebook, prev: readonly number[], scratch: Uint32Array): FrequencyTable {
-  if (prev.length === 0) {
-    let t = startTables.get(book);
-    if (!t) startTables.set(book, (t = new FrequencyTable(book.model.distribution([], scratch))));
-    return t;
+const FLAG_TOTAL = 1 << 16;
+const SEEN_TOTAL = 1 << 16;
+const lowerTables = new WeakMap<KeywordCodebook, LowerTable>();
+
+function lowerTable(book: KeywordCodebook): LowerTable {
+  let t = lowerTables.get(book);
+  if (t) return t;
+  const p = book.model.lowerOrderProbabilities();
+  const V = p.length;
+  const budget = MAX_TOTAL - V - 16;
+  const freqs = new Uint32Array(V);
+  const cum = new Float64Array(V + 1);
+  for (let w = 0; w < V; w++) {
+    const f = Math.round(p[w] * budget);
+    freqs[w] = f > 0 ? f : 1;
+    cum[w + 1] = cum[w] + freqs[w];
   }
-  return new FrequencyTable(book.model.distribution(prev, scratch));
+  t = { freqs, cum, total: cum[V] };
+  lowerTables.set(book, t);
+  return t;
+}
+
+/** The seen continuations of h with their probabilities, the flag's split and the excluded mass. */
+interface Context {
+  readonly seen: Int32Array;
+  readonly seenTable: FrequencyTable | null;
+  /** Flag frequency of "in S_h" out of FLAG_TOTAL. */
+  readonly flag: number;
+  /** exPrefix[j] = Σ_{i<j} lower.freqs[seen[i]]. */
+  readonly exPrefix: Float64Array;
+}
+
+/**
+ * Contexts are cached per codebook and previous keyword (bounded): the start
+ * context alone has thousands of seen continuations (every word that opens a
+ * keyword sequence), and frequent keywords recur.
+ */
+const contextCaches = new WeakMap<KeywordCodebook, Map<number, Context>>();
+const CONTEXT_CACHE_SIZE = 4096;
+
+function context(book: KeywordCodebook, prev: readonly number[], lower: LowerTable): Context {
+  let cache = contextCaches.get(book);
+  if (!cache) contextCaches.set(book, (cache = new Map()));
+  // The bigram history is the previous keyword, or none (the start).
+  const key = prev.length === 0 ? -1 : (prev[prev.length - 1] as number);
+  let c = cache.get(key);
+  if (c) return c;
+  c = buildContext(book, prev, lower);
+  if (cache.size >= CONTEXT_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+  cache.set(key, c);
+  return c;
+}
+
+function buildContext(book: KeywordCodebook, prev: readonly number[], lower: LowerTable): Context {
+  const seen = book.model.continuations(prev);
+  const exPrefix = new Float64Array(seen.length + 1);
+  for (let j = 0; j < seen.length; j++) exPrefix[j + 1] = exPrefix[j] + lower.freqs[seen[j]];
+  if (seen.length === 0) return { seen, seenTable: null, flag: 0, exPrefix };
+  const ps = Array.from(seen, (w) => book.model.probability(w, prev));
+  const mass = ps.reduce((a, b) => a + b, 0);
+  const flag = Math.min(FLAG_TOTAL - 1, Math.max(1, Math.round(mass * FLAG_TOTAL)));
+  const seenTable = new FrequencyTable(ps.map((p) => Math.max(1, Math.round((p / mass) * SEEN_TOTAL))));
+  return { seen, seenTable, flag, exPrefix };
+}
+
+/** Index of w in the ascending array, or −(insertion point) − 1. */
+function search(a: Int32Array, w: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < w) lo = mid + 1;
+    else if (a[mid] > w) hi = mid - 1;
+    else return mid;
+  }
+  return -lo - 1;
+}
+
+function encodeKeyword(enc: ArithmeticEncoder, book: KeywordCodebook, prev: readonly number[], w: number): void {
+  const lower = lowerTable(book);
+  const c = context(book, prev, lower);
+  const k = search(c.seen, w);
+  if (c.seenTable) {
+    if (k >= 0) {
+      enc.encode(0, c.flag, FLAG_TOTAL);
+      c.seenTable.encode(enc, k);
+      return;
+    }
+    enc.encode(c.flag, FLAG_TOTAL, FLAG_TOTAL);
+  }
+  // Among the words not seen after h: the static table with S_h's entries taken out.
+  const before = c.exPrefix[k >= 0 ? k : -k - 1];
+  const excluded = c.exPrefix[c.seen.length];
+  enc.encode(lower.cum[w] - before, lower.cum[w + 1] - before, lower.total - excluded);
+}
+
+function decodeKeyword(dec: ArithmeticDecoder, book: KeywordCodebook, prev: readonly number[]): number {
+  const lower = lowerTable(book);
+  const c = context(book, prev, lower);
+  if (c.seenTable) {
+    const t = dec.target(FLAG_TOTAL);
+    if (t < c.flag) {
+      dec.consume(0, c.flag, FLAG_TOTAL);
+      return c.seen[c.seenTable.decode(dec)];
+    }
+    dec.consume(c.flag, FLAG_TOTAL, FLAG_TOTAL);
+  }
+  const excluded = c.exPrefix[c.seen.length];
+  const total = lower.total - excluded;
+  const t = dec.target(total);
+  // adj(w) = cum[w] − (mass of seen words below w) is non-decreasing; the largest w with adj(w) ≤ t is never a seen word.
+  const adj = (w: number): number => {
+    const k = search(c.seen, w);
+    return lower.cum[w] - c.exPrefix[k >= 0 ? k : -k - 1];
+  };
+  let lo = 0;
+  let hi = lower.freqs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (adj(mid) <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  const a = adj(lo);
+  dec.consume(a, a + lower.freqs[lo], total);
+  return lo;
 }
 
 function checkUnderstanding(u: TextUnderstanding): { mood: number; domain: number } {
@@ -179,20 +313,19 @@ export function encodeEntropy(book: KeywordCodebook, u: TextUnderstanding): Uint
   const { mood, domain } = checkUnderstanding(u);
   const enc = new ArithmeticEncoder();
   book.moods.encode(enc, mood);
-  const dist = new Uint32Array(book.model.size);
   let prev: number[] = [];
   const indices: number[] = [];
   for (const k of u.keywords) {
     const w = book.model.toIndex(k);
     indices.push(w);
-    keywordTable(book, prev, dist).encode(enc, w);
+    encodeKeyword(enc, book, prev, w);
     if (w === UNK) {
       for (const b of utf8.encode(k)) book.spelling.encode(enc, b);
       book.spelling.encode(enc, SPELL_END);
     }
     prev = [w];
   }
-  keywordTable(book, prev, dist).encode(enc, END);
+  encodeKeyword(enc, book, prev, END);
   domainTable(book, indices).encode(enc, domain);
   const bits = codedBitsToBitArray(enc.finish());
   // A code of no bits still needs one bit on the link; the decoder reads zeros past the end anyway.
@@ -203,13 +336,11 @@ export function encodeEntropy(book: KeywordCodebook, u: TextUnderstanding): Uint
 export function decodeEntropy(book: KeywordCodebook, bits: Uint8Array): TextUnderstanding {
   const dec = new ArithmeticDecoder(codedBitsFromBitArray(bits), { maxSymbols: 2 + (MAX_CODED_KEYWORDS + 1) * (MAX_SPELLED_BYTES + 2) });
   const mood = MOODS[book.moods.decode(dec)];
-  const dist = new Uint32Array(book.model.size);
   const keywords: string[] = [];
   const indices: number[] = [];
   let prev: number[] = [];
   for (;;) {
-    const table = keywordTable(book, prev, dist);
-    const w = table.decode(dec);
+    const w = decodeKeyword(dec, book, prev);
     if (w === END) break;
     if (keywords.length === MAX_CODED_KEYWORDS) throw new SemcomError('MALFORMED_INPUT', `keyword stream has no end within ${MAX_CODED_KEYWORDS} keywords`);
     keywords.push(w === UNK ? decodeSpelling(book, dec) : book.model.vocabulary.words[w]);

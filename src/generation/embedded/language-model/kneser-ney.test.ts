@@ -138,3 +138,21 @@ describe('interpolated Kneser–Ney word model', () => {
     );
   });
 });
+
+describe('split of a bigram distribution into seen continuations and the lower-order remainder', () => {
+  it('reproduces p(w | h) = γ(h) p1(w) for every unseen continuation and sums to 1', () => {
+    const m = trainWordNgram([['a', 'b', 'c'], ['a', 'b', 'd'], ['b', 'c'], ['d', 'a', 'b']], { order: 2 });
+    const p1 = m.lowerOrderProbabilities();
+    for (const h of [[], ['a'], ['b'], ['zzz']]) {
+      const seen = new Set(m.continuations(h));
+      const full = m.probabilities(h);
+      const ratios = [...full.keys()].filter((w) => !seen.has(w)).map((w) => full[w] / p1[w]);
+      // One common factor γ(h) for every word not seen after h.
+      for (const r of ratios) expect(r).toBeCloseTo(ratios[0], 12);
+      expect(full.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+    expect([...m.continuations(['a'])].map((w) => m.vocabulary.words[w])).toEqual(['b']);
+    expect(m.continuations(['zzz']).length).toBe(0);
+    expect(() => trainWordNgram([['a']], { order: 3 }).lowerOrderProbabilities()).toThrow(/bigram/);
+  });
+});

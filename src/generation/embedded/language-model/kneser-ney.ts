@@ -153,6 +153,42 @@ export class WordNgramModel {
     return out;
   }
 
+  /**
+   * The words seen after `history` at the highest order (ascending indices;
+   * empty for an unseen history). For them p(w | h) has its own discounted
+   * term; every other word w has p(w | h) = γ(h) · p(w | h'), which is what
+   * lets a coder split a distribution into a few seen words and a shared
+   * lower-order remainder (see src/schemes/text/keyword-code.ts).
+   */
+  continuations(history: readonly (string | number)[] = []): Int32Array {
+    const h = this.paddedHistory(history);
+    const lvl = this.levels[this.order - 1];
+    const id = lvl.histories.get(this.historyKey(h, this.order - 1));
+    return id === undefined ? new Int32Array(0) : lvl.words.slice(lvl.start[id], lvl.start[id + 1]);
+  }
+
+  /**
+   * p(· | h') of the order below the highest, for a history-independent
+   * remainder: only defined for a bigram model, where it is the order-1
+   * (continuation-count) distribution interpolated with the uniform one.
+   */
+  lowerOrderProbabilities(out: Float64Array = new Float64Array(this.size)): Float64Array {
+    if (this.order !== 2) throw new SemcomError('UNSUPPORTED', `lowerOrderProbabilities needs a bigram model, this one has order ${this.order}`);
+    if (out.length !== this.size) throw new SemcomError('LENGTH_MISMATCH', `lowerOrderProbabilities: out must have ${this.size} entries, got ${out.length}`);
+    out.fill(1 / this.size);
+    const lvl = this.levels[0];
+    const id = lvl.histories.get(0);
+    if (id === undefined) return out;
+    const total = lvl.total[id];
+    const gamma = lvl.backoffMass[id] / total;
+    for (let w = 0; w < out.length; w++) out[w] *= gamma;
+    for (let i = lvl.start[id]; i < lvl.start[id + 1]; i++) {
+      const c = lvl.counts[i];
+      out[lvl.words[i]] += (c - discountOf(lvl, c)) / total;
+    }
+    return out;
+  }
+
   /** Index of a word or checked index (unknown word → 0). */
   toIndex(word: string | number): number {
     if (typeof word === 'string') return this.vocabulary.indexOf(word);
