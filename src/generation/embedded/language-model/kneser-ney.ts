@@ -124,14 +124,7 @@ export class WordNgramModel {
     for (let n = 1; n <= this.order; n++) {
       const lvl = this.levels[n - 1];
       const id = lvl.histories.get(this.historyKey(h, n - 1));
-      if (id === undefined) continue;
-      const total = lvl.total[id];
-      const gamma = lvl.backoffMass[id] / total;
-      for (let w = 0; w < out.length; w++) out[w] *= gamma;
-      for (let i = lvl.start[id]; i < lvl.start[id + 1]; i++) {
-        const c = lvl.counts[i];
-        out[lvl.words[i]] += (c - discountOf(lvl, c)) / total;
-      }
+      if (id !== undefined) interpolate(lvl, id, out);
     }
     return out;
   }
@@ -178,14 +171,7 @@ export class WordNgramModel {
     out.fill(1 / this.size);
     const lvl = this.levels[0];
     const id = lvl.histories.get(0);
-    if (id === undefined) return out;
-    const total = lvl.total[id];
-    const gamma = lvl.backoffMass[id] / total;
-    for (let w = 0; w < out.length; w++) out[w] *= gamma;
-    for (let i = lvl.start[id]; i < lvl.start[id + 1]; i++) {
-      const c = lvl.counts[i];
-      out[lvl.words[i]] += (c - discountOf(lvl, c)) / total;
-    }
+    if (id !== undefined) interpolate(lvl, id, out);
     return out;
   }
 
@@ -220,6 +206,17 @@ export class WordNgramModel {
   private level(n: number): Level {
     if (!Number.isInteger(n) || n < 1 || n > this.order) throw new SemcomError('INVALID_ARGUMENT', `order must be in 1..${this.order}, got ${n}`);
     return this.levels[n - 1];
+  }
+}
+
+/** One step of the interpolation over the whole vocabulary: out ← γ(h)·out + discounted counts of h. */
+function interpolate(lvl: Level, id: number, out: Float64Array): void {
+  const total = lvl.total[id];
+  const gamma = lvl.backoffMass[id] / total;
+  for (let w = 0; w < out.length; w++) out[w] *= gamma;
+  for (let i = lvl.start[id]; i < lvl.start[id + 1]; i++) {
+    const c = lvl.counts[i];
+    out[lvl.words[i]] += (c - discountOf(lvl, c)) / total;
   }
 }
 
