@@ -46,7 +46,6 @@ export interface KeywordCodebook {
   /** Bigram model over keyword sequences; its vocabulary is the shared keyword vocabulary (0 `<unk>`, 1 `</s>`). */
   readonly model: WordNgramModel;
   readonly moods: FrequencyTable;
-  readonly domains: FrequencyTable;
   /** UTF-8 byte frequencies of keyword spellings (+1 each), and the end mark (symbol 256). */
   readonly spelling: FrequencyTable;
   /** Bits of one index in the fixed layout. */
@@ -74,7 +73,6 @@ export function buildKeywordCodebook(train: readonly TextUnderstanding[]): Keywo
   );
   const D = WORDNET_LEXNAMES.length;
   const moods = new Array<number>(MOODS.length).fill(1);
-  const domains = new Array<number>(D).fill(1);
   const bytes = new Array<number>(257).fill(1);
   const domainCounts = new Map<number, Uint32Array>();
   const domainTokens = new Float64Array(D);
@@ -83,7 +81,6 @@ export function buildKeywordCodebook(train: readonly TextUnderstanding[]): Keywo
     moods[MOODS.indexOf(u.goal.mood)]++;
     const d = WORDNET_LEXNAMES.indexOf(u.goal.domain);
     if (d >= 0) {
-      domains[d]++;
       domainSentences[d]++;
       for (const k of u.keywords) {
         const w = model.toIndex(k);
@@ -100,7 +97,6 @@ export function buildKeywordCodebook(train: readonly TextUnderstanding[]): Keywo
   return {
     model,
     moods: new FrequencyTable(scaleCounts(moods)),
-    domains: new FrequencyTable(scaleCounts(domains)),
     spelling: new FrequencyTable(scaleCounts(bytes)),
     indexBits: Math.ceil(Math.log2(model.size)),
     domainCounts,
@@ -427,6 +423,7 @@ function readSpelled(bits: Uint8Array, at: number, unknowns: number, strict: boo
   for (let i = 0; i < unknowns; i++) {
     const n = readUint(bits, pos, 8);
     pos += 8;
+    if (strict && n === 0) throw new SemcomError('MALFORMED_INPUT', 'a spelled keyword has no bytes');
     if (pos + 8 * n > bits.length) {
       if (strict) throw new SemcomError('MALFORMED_INPUT', 'a spelled keyword runs past the end of the frame');
       words.push('');
@@ -442,12 +439,6 @@ function readSpelled(bits: Uint8Array, at: number, unknowns: number, strict: boo
   return words;
 }
 
-function assemble(book: KeywordCodebook, fields: FixedFields, mood: number, domain: number, indices: readonly number[], spelled: readonly string[]): TextUnderstanding {
-  let s = 0;
-  const keywords = indices.map((w) => (w === UNK ? (spelled[s++] ?? '') : book.model.vocabulary.words[w])).filter((k) => k.length > 0);
-  return { keywords, goal: { mood: MOODS[mood] ?? 'statement', domain: WORDNET_LEXNAMES[domain] ?? WORDNET_LEXNAMES[fields.domain % WORDNET_LEXNAMES.length] } };
-}
-
 /** Strict inverse of {@link encodeFixed} for a frame that passed its CRC. */
 export function decodeFixed(book: KeywordCodebook, bits: Uint8Array): TextUnderstanding {
   const f = readFixedFields(book, bits);
@@ -455,7 +446,9 @@ export function decodeFixed(book: KeywordCodebook, bits: Uint8Array): TextUnders
   if (f.domain >= WORDNET_LEXNAMES.length) throw new SemcomError('MALFORMED_INPUT', `domain index ${f.domain} is not a WordNet lexicographer file`);
   for (const w of f.indices) if (w === END || w >= book.model.size) throw new SemcomError('MALFORMED_INPUT', `keyword index ${w} is not in the shared vocabulary`);
   const spelled = readSpelled(bits, f.tailAt, f.indices.filter((w) => w === UNK).length, true);
-  return assemble(book, f, f.mood, f.domain, f.indices, spelled);
+  let s = 0;
+  const keywords = f.indices.map((w) => (w === UNK ? (spelled[s++] as string) : book.model.vocabulary.words[w]));
+  return { keywords, goal: { mood: MOODS[f.mood], domain: WORDNET_LEXNAMES[f.domain] } };
 }
 
 export interface CalibrationResult {

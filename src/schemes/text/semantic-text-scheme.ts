@@ -95,11 +95,12 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
   const generating = createGeneratingAgent({ backbone: backbone(options.models?.generating, embedded) });
   const book = await loadKeywordCodebook();
   const calibrated = options.calibrated;
+  // ε per link condition, measured once per scheme (not once per transmit call: a cell retried item by item calls it per item).
+  const residualBer = new Map<string, number>();
   return {
     name: calibrated ? 'semantic-calibrated' : 'semantic',
     async transmit(messages: readonly string[], conditions: LinkConditions, rng: Rng): Promise<TextOutcome[]> {
       checkMessages(messages, options.maxChars);
-      let eps: number | null = null;
       const out: TextOutcome[] = [];
       for (const text of messages) {
         const t0 = performance.now();
@@ -116,7 +117,9 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
         try {
           if (rx.payload) received = calibrated ? decodeFixed(book, rx.payload) : decodeEntropy(book, rx.payload);
           else if (calibrated) {
-            eps ??= residualBitErrorRate(links, conditions);
+            const key = `${conditions.modulation}|${conditions.channel}|${conditions.snrDb}`;
+            let eps = residualBer.get(key);
+            if (eps === undefined) residualBer.set(key, (eps = residualBitErrorRate(links, conditions)));
             const c = calibrateFixed(book, rx.decoded, eps);
             corrected = c.corrected;
             dropped = c.dropped;
