@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Rng } from '../../core/rng.js';
 import { SemcomError } from '../../core/errors.js';
+import { symmetricEigen } from '../../core/linalg.js';
 import { MNIST_CLASSES } from '../../datasets/mnist.js';
 import { loadModel, loadTf, type Tf } from '../tfjs.js';
 
@@ -312,50 +313,6 @@ function moments(x: Float32Array, d: number): { mean: Float64Array; cov: Float64
   return { mean, cov };
 }
 
-/** Eigen-decomposition of a symmetric d × d matrix by cyclic Jacobi rotations: returns eigenvalues and V (columns). */
-function symmetricEigen(m: Float64Array, d: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(m);
-  const v = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) v[i * d + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < d; p++) for (let q = p + 1; q < d; q++) off += a[p * d + q] ** 2;
-    if (off < 1e-30) break;
-    for (let p = 0; p < d; p++) {
-      for (let q = p + 1; q < d; q++) {
-        const apq = a[p * d + q];
-        if (Math.abs(apq) < 1e-300) continue;
-        // Rotation angle that zeroes a[p][q] (Golub and Van Loan, Alg. 8.5.1).
-        const theta = (a[q * d + q] - a[p * d + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < d; k++) {
-          const akp = a[k * d + p];
-          const akq = a[k * d + q];
-          a[k * d + p] = c * akp - s * akq;
-          a[k * d + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = a[p * d + k];
-          const aqk = a[q * d + k];
-          a[p * d + k] = c * apk - s * aqk;
-          a[q * d + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < d; k++) {
-          const vkp = v[k * d + p];
-          const vkq = v[k * d + q];
-          v[k * d + p] = c * vkp - s * vkq;
-          v[k * d + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(d);
-  for (let i = 0; i < d; i++) values[i] = a[i * d + i];
-  return { values, vectors: v };
-}
-
 /**
  * Fits a Gaussian to each of two samples (rows of d values) and returns the
  * Fréchet distance between them. tr (Σ_a Σ_b)^{1/2} is computed as the sum of
@@ -382,7 +339,8 @@ export function gaussianFrechet(a: Float32Array, b: Float32Array, d: number): Fr
   for (let i = 0; i < d; i++) {
     for (let k = 0; k < d; k++) {
       let s = 0;
-      for (let l = 0; l < d; l++) s += ea.vectors[i * d + l] * Math.sqrt(Math.max(ea.values[l], 0)) * ea.vectors[k * d + l];
+      // symmetricEigen returns the eigenvectors as rows: vectors[l·d + i] is component i of eigenvector l.
+      for (let l = 0; l < d; l++) s += ea.vectors[l * d + i] * Math.sqrt(Math.max(ea.values[l], 0)) * ea.vectors[l * d + k];
       sq[i * d + k] = s;
     }
   }
