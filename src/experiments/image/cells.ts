@@ -13,6 +13,7 @@ import { psnr, PSNR_REPORT_CAP_DB, ssim } from '../../metrics/index.js';
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createImageScheme } from '../../schemes/registry.js';
 import type { ImageScheme } from '../../schemes/types.js';
+import { costRow } from '../cost-row.js';
 import { transmitWithItemRetry } from '../item-retry.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 
@@ -52,44 +53,26 @@ export async function createImageCellRunner(config: ImageCellConfig): Promise<Ce
       let p = 0;
       let s = 0;
       let correct = 0;
-      let erased = 0;
-      let bits = 0;
-      let uses = 0;
-      let enc = 0;
-      let dec = 0;
       const choices = new Map<string, number>();
       done.forEach(({ o, item }, i) => {
         p += psnr(item.pixels, o.output, { capDb: PSNR_REPORT_CAP_DB });
         s += ssim(item.pixels, o.output, 28, 28);
         if (predicted[i] === item.label) correct++;
-        if (o.erased) erased++;
-        bits += o.payloadBits;
-        uses += o.channelUses;
-        enc += o.encodeMs;
-        dec += o.decodeMs;
         const mcs = `${o.info?.modulation ?? ''} ${o.info?.code ?? ''}`.trim();
         choices.set(mcs, (choices.get(mcs) ?? 0) + 1);
       });
       const mostUsed = [...choices.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+      const { erasureRate, ...common } = costRow(cell, items.length, done.map((d) => d.o));
       return {
-        scheme: cell.scheme,
-        channel: cell.channel,
-        modulation: cell.modulation,
-        snrDb: cell.snrDb,
-        items: items.length,
-        failedItems: items.length - n,
-        payloadBitsPerItem: bits / n,
-        channelUsesPerItem: uses / n,
+        ...common,
         psnr: p / n,
         ssim: s / n,
         semanticAccuracy: correct / n,
-        encodeMsPerItem: enc / n,
-        decodeMsPerItem: dec / n,
         extra: {
-          erasureRate: erased / n,
+          erasureRate,
           mcs: mostUsed,
-          bitsFor10Images: (10 * bits) / n,
-          msFor10Images: (10 * (enc + dec)) / n,
+          bitsFor10Images: 10 * common.payloadBitsPerItem,
+          msFor10Images: 10 * (common.encodeMsPerItem + common.decodeMsPerItem),
         },
       };
     },

@@ -16,6 +16,7 @@ import { exactMatch, meanSentenceBleuText, semanticSimilarity } from '../../metr
 import type { ModulationName } from '../../phy/modulation/index.js';
 import { createTextScheme, type TextSchemeModels } from '../../schemes/text/registry.js';
 import type { TextScheme } from '../../schemes/text/types.js';
+import { costRow } from '../cost-row.js';
 import { transmitWithItemRetry } from '../item-retry.js';
 import type { Cell, CellRunner, ResultRow } from '../types.js';
 import { wholeSetBits } from './whole-set.js';
@@ -54,26 +55,17 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
       const hyps = done.map((d) => d.o.output);
       const bleu = [1, 2, 3, 4].map((maxOrder) => meanSentenceBleuText(refs, hyps, { ...BLEU_OPTIONS, maxOrder: maxOrder as 1 | 2 | 3 | 4 }).mean);
       const sims = await semanticSimilarity(similarityModel, refs, hyps);
+      const cost = costRow(cell, items.length, done.map((d) => d.o));
       let sim = 0;
       let exact = 0;
-      let erased = 0;
       let crcFailed = 0;
-      let bits = 0;
-      let uses = 0;
-      let enc = 0;
-      let dec = 0;
       let doneChars = 0;
       done.forEach(({ o, ref }, i) => {
         // An erased message shows nothing, which scores 0 (the embedding of an empty text is the zero vector).
         sim += o.erased ? 0 : sims[i];
         if (exactMatch(ref, o.output)) exact++;
-        if (o.erased) erased++;
         // Schemes that calibrate report failed CRCs apart from erasures; for the others the two are the same.
         crcFailed += o.info?.crcFailed !== undefined ? Number(o.info.crcFailed) : o.erased ? 1 : 0;
-        bits += o.payloadBits;
-        uses += o.channelUses;
-        enc += o.encodeMs;
-        dec += o.decodeMs;
         doneChars += ref.length;
       });
       const extra: Record<string, number | string> = {
@@ -83,9 +75,9 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
         bleu4: bleu[3],
         similarity: sim / n,
         exactMatch: exact / n,
-        erasureRate: erased / n,
+        erasureRate: cost.erasureRate,
         crcFailureRate: crcFailed / n,
-        bitsPerChar: bits / doneChars,
+        bitsPerChar: (cost.payloadBitsPerItem * n) / doneChars,
       };
       if (config.wholeSet) {
         const whole = wholeSetBits(cell.scheme, items);
@@ -94,20 +86,12 @@ export async function createTextCellRunner(config: TextCellConfig): Promise<Cell
           extra.wholeSetBitsPerChar = whole / wholeSetChars;
         }
       }
+      const { erasureRate: _erasureRate, ...common } = cost;
       return {
-        scheme: cell.scheme,
-        channel: cell.channel,
-        modulation: cell.modulation,
-        snrDb: cell.snrDb,
-        items: items.length,
-        failedItems: items.length - n,
-        payloadBitsPerItem: bits / n,
-        channelUsesPerItem: uses / n,
+        ...common,
         psnr: null,
         ssim: null,
         semanticAccuracy: null,
-        encodeMsPerItem: enc / n,
-        decodeMsPerItem: dec / n,
         extra,
       };
     },
