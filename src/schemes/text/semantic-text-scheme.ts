@@ -37,8 +37,9 @@ import type { LinkConditions, TextOutcome, TextScheme } from './types.js';
  * Keywords sent per sentence by default. Chosen on the validation split as the
  * largest number whose payload stays within a quarter of brotli-q11's, both as
  * a ratio of mean bits and as a mean of per-sentence ratios (K = 3: 0.221 /
- * 0.232; K = 4: 0.239 / 0.246; K = 5: 0.247 / 0.252). Each keyword more adds
- * similarity and BLEU (see src/generation/embedded/keywords/README.md).
+ * 0.232; K = 4: 0.239 / 0.246; K = 5: 0.247 / 0.252; `npm run
+ * choose:max-keywords`). Each keyword more adds similarity and BLEU (see
+ * src/generation/embedded/keywords/README.md).
  */
 export const SEMANTIC_MAX_KEYWORDS = 4;
 
