@@ -30,6 +30,10 @@ export type SemcomErrorCode =
   | 'ABORTED'
   /** The request is valid but this provider or model does not support it. */
   | 'UNSUPPORTED'
+  /** Stored data disagrees with a request: a sync delta for another base version, a tampered hash, a divergent peer. */
+  | 'CONFLICT'
+  /** A store is locked by another writer for longer than the wait allowed. */
+  | 'BUSY'
   | 'INTERNAL';
 
 export class SemcomError extends Error {
