@@ -1,0 +1,10 @@
+export { KnowledgeBase, type ApplyResult, type ChangeInput, type KnowledgeBaseOptions, type StoreCounts, type TripleQuery } from './knowledge-base.js';
+export { canonicalJson, keyOf, RECORD_KINDS, type AnyRecord, type Change, type RecordKind, type RecordOfKind } from './canonical.js';
+export { createVersion, diffAsChanges, diffVersions, getVersion, listVersions, resolveVersion, revertTo, type DiffEntry, type Version } from './versions.js';
+export { neighbourhood, shortestPath, type GraphWalkOptions, type Neighbour, type PathStep } from './graph.js';
+export { getVector, nearestVectors, putVectors, vectorSpaceDimension, type VectorHit, type VectorMetric } from './vectors.js';
+export { auditKnowledgeBase, type AuditReport, type Contradiction } from './audit.js';
+export { matchingDegree, type MatchingDegree, type MatchingOptions } from './matching.js';
+export { applyDelta, bucketFingerprints, bucketSummary, decodeDelta, deltaSince, differingBuckets, encodeDelta, reconcileDelta, syncKnowledge, DELTA_FORMAT, type KnowledgeDelta, type SyncReport } from './sync.js';
+export { knowledgeBaseMemory, type AgentMemoryOptions } from './agent-memory.js';
+export { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
