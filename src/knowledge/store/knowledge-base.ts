@@ -20,6 +20,7 @@ import { SemcomError } from '../../core/errors.js';
 import type { EntityRecord, ItemRecord, RelationRecord, Scope, TripleRecord } from '../records.js';
 import { addHash, bucketOf, canonicalJson, keyOf, normaliseRecord, recordHash, RECORD_KINDS, scopeOf, stateHex, type AnyRecord, type Change, type RecordKind, type RecordOfKind } from './canonical.js';
 import { openDatabase, storeError, type OpenDatabaseOptions } from './open.js';
+import { REQUIRED_TABLES } from './schema.js';
 
 /** One change to apply: a put of a record, or the deletion of the record with a key. */
 export type ChangeInput = { readonly kind: RecordKind; readonly put: unknown } | { readonly kind: RecordKind; readonly delete: string };
@@ -309,8 +310,22 @@ export class KnowledgeBase {
   verify(): string[] {
     return this.read(() => {
       const problems: string[] = [];
-      const integrity = this.db.pragma('integrity_check', { simple: true }) as string;
-      if (integrity !== 'ok') problems.push(`sqlite integrity_check: ${integrity}`);
+      // Table by table: a whole-file integrity_check also runs FTS5's own
+      // check, which in a read-only connection reports corruption that is not
+      // there while another process writes (seen with SQLite 3.53; the same
+      // index answers MATCH queries consistently). The FTS index is checked
+      // with its integrity-check command where this connection may write.
+      for (const table of REQUIRED_TABLES) {
+        const r = this.db.pragma(`integrity_check(${table})`, { simple: true }) as string;
+        if (r !== 'ok') problems.push(`sqlite integrity_check(${table}): ${r}`);
+      }
+      if (!this.readonly) {
+        try {
+          this.db.prepare("INSERT INTO items_fts (items_fts) VALUES ('integrity-check')").run();
+        } catch (e) {
+          problems.push(`full-text index: ${(e as Error).message}`);
+        }
+      }
       let state = 0n;
       for (const h of this.db.prepare('SELECT hash FROM records').pluck().iterate()) state = addHash(state, h as Buffer, 1);
       const stored = this.stmt.getMeta.get('state_hash') as string;
