@@ -51,7 +51,7 @@ describe('crash safety (SIGKILL during updates)', () => {
   it('keeps every committed batch and no partial batch, run after run', { timeout: 90_000 }, async () => {
     const path = join(tmp.dir, 'crash.db');
     KnowledgeBase.open(path).close();
-    const rng = new Rng(2026);
+    const rng = Rng.stream(2026);
     let next = 0;
     const acknowledged = new Set<number>();
     for (let run = 0; run < 3; run++) {
