@@ -5,6 +5,8 @@ export interface Command {
   readonly summary: string;
   /** Full text for `semcom <name> --help`. */
   help(): string;
+  /** True when `run` answers --help itself (a command with subcommands, each with its own flags). */
+  readonly handlesHelp?: boolean;
   /** Runs with the arguments after the command name; returns the exit status. */
   run(argv: readonly string[]): Promise<number>;
 }

@@ -8,10 +8,11 @@ import { berCommand } from './commands/ber.js';
 import { codesCommand } from './commands/codes.js';
 import { demoCommand } from './commands/demo.js';
 import { experimentCommand } from './commands/experiment.js';
+import { kbCommand } from './commands/kb/index.js';
 import { textCommand } from './commands/text.js';
 import type { Command } from './command.js';
 
-export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand, textCommand];
+export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand, textCommand, kbCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if ((rest.includes('--help') || rest.includes('-h')) && !(command.handlesHelp && rest[0] !== '--help' && rest[0] !== '-h')) {
       process.stdout.write(command.help() + '\n');
       return 0;
     }

@@ -1,0 +1,45 @@
+/** What the `semcom kb` subcommands share: the --db flag, opening, printing. */
+import { KnowledgeBase } from '../../../knowledge/store/index.js';
+import { formatFlagHelp, parseFlags, UsageError, type FlagSpecs, type ParsedFlags } from '../../args.js';
+
+export interface KbSubcommand {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly flags: FlagSpecs;
+  run(flags: ParsedFlags, positionals: string[]): Promise<number>;
+}
+
+export const dbFlag = { type: 'string', valueName: '<path>', help: 'the knowledge-base file (SQLite)' } as const;
+export const jsonFlag = { type: 'boolean', help: 'print JSON instead of text' } as const;
+
+export function requireDb(flags: ParsedFlags, name = 'db'): string {
+  const v = flags[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} <path> is required: the knowledge-base file`);
+  return v;
+}
+
+/** Opens `--db` (for reading unless `write`), runs `fn` and closes it. */
+export async function withKb<T>(path: string, write: boolean, fn: (kb: KnowledgeBase) => T | Promise<T>): Promise<T> {
+  const kb = KnowledgeBase.open(path, { readonly: !write, create: false });
+  try {
+    return await fn(kb);
+  } finally {
+    kb.close();
+  }
+}
+
+export function print(value: unknown, json: boolean, text: () => string): void {
+  process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
+}
+
+export function parseSub(sub: KbSubcommand, argv: readonly string[], positionalCount: [number, number]): { flags: ParsedFlags; positionals: string[] } {
+  const parsed = parseFlags(argv, sub.flags);
+  const [min, max] = positionalCount;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) throw new UsageError(`usage: semcom kb ${sub.usage}`);
+  return parsed;
+}
+
+export function subHelp(sub: KbSubcommand): string {
+  return [`Usage: semcom kb ${sub.usage}`, '', sub.summary, '', 'Flags:', formatFlagHelp(sub.flags)].join('\n');
+}

@@ -1,0 +1,96 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from './main.js';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'semcom-kb-cli-'));
+function file(name: string, lines: readonly unknown[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, lines.map((l) => JSON.stringify(l)).join('\n'));
+  return p;
+}
+const put = (kind: string, record: unknown) => ({ kind, put: record });
+const GRAPH = file('graph.jsonl', [
+  ...['dog', 'canine', 'animal', 'cat', 'rex', 'paris', 'london'].map((id) => put('entity', { id, label: id, kind: 'concept' })),
+  put('relation', { id: 'hypernym', label: 'is a kind of' }),
+  put('relation', { id: 'lives_in', label: 'lives in', functional: true }),
+  put('triple', { head: 'dog', relation: 'hypernym', tail: 'canine' }),
+  put('triple', { head: 'canine', relation: 'hypernym', tail: 'animal' }),
+  put('triple', { head: 'cat', relation: 'hypernym', tail: 'animal' }),
+  put('triple', { head: 'rex', relation: 'lives_in', tail: 'paris' }),
+]);
+const UPDATE = file('update.jsonl', [put('triple', { head: 'rex', relation: 'lives_in', tail: 'london' }), { kind: 'triple', delete: 'common|cat|hypernym|animal' }]);
+
+async function run(...args: string[]): Promise<number> {
+  out = '';
+  err = '';
+  return main(['kb', ...args]);
+}
+
+describe('semcom kb', () => {
+  it('imports, versions, diffs, audits, reverts, syncs, matches and queries', async () => {
+    const db = join(dir, 'tx.db');
+    expect(await run('import', GRAPH, '--db', db)).toBe(0);
+    expect(out).toMatch(/^13 changes applied/);
+    expect(await run('version', 'create', 'v1', '--db', db, '--note', 'first')).toBe(0);
+    copyFileSync(db, join(dir, 'rx.db'));
+    expect(await run('import', UPDATE, '--db', db)).toBe(0);
+    expect(await run('diff', 'v1', '--db', db)).toBe(0);
+    expect(out.trim().split('\n')).toEqual(['2 records differ', '- triple common|cat|hypernym|animal', '+ triple common|rex|lives_in|london']);
+    expect(await run('audit', '--db', db, '--json')).toBe(0);
+    expect(JSON.parse(out).contradictions).toHaveLength(1);
+    expect(await run('path', 'dog', 'cat', '--db', db)).toBe(1);
+    expect(await run('neighbours', 'dog', '--db', db, '--json')).toBe(0);
+    expect(JSON.parse(out).map((n: { id: string }) => n.id)).toEqual(['canine', 'animal']);
+    expect(await run('match', db, join(dir, 'rx.db'), '--json')).toBe(0);
+    expect(JSON.parse(out).degree).toBeCloseTo(12 / 14, 12);
+    expect(await run('sync', '--from', db, '--to', join(dir, 'rx.db'), '--since', 'v1', '--json')).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ mode: 'since-version', changes: 2, bytesUp: 2 });
+    expect(await run('match', db, join(dir, 'rx.db'))).toBe(0);
+    expect(out).toMatch(/^matching degree 1\.0000/);
+    expect(await run('revert', 'v1', '--db', db)).toBe(0);
+    expect(await run('path', 'dog', 'cat', '--db', db)).toBe(0);
+    expect(out.trim().split('\n')).toEqual(['dog —hypernym→ canine', 'canine —hypernym→ animal', 'animal —hypernym⁻¹→ cat']);
+    expect(await run('check', '--db', db)).toBe(0);
+    expect(await run('version', 'list', '--db', db, '--json')).toBe(0);
+    expect(JSON.parse(out).map((v: { name: string }) => v.name)).toEqual(['v1']);
+  });
+
+  it('refuses bad input with one line and leaves the store unchanged', async () => {
+    const db = join(dir, 'bad.db');
+    expect(await run('import', GRAPH, '--db', db)).toBe(0);
+    expect(await run('stats', '--db', db, '--json')).toBe(0);
+    const before = JSON.parse(out).head;
+    const bad = file('bad.jsonl', [put('triple', { head: 'dog', relation: 'hypernym', tail: 'wolf' })]);
+    expect(await run('import', bad, '--db', db)).toBe(2);
+    expect(err).toMatch(/change on line 1: triple \(dog, hypernym, wolf\) names unknown tail entity wolf; add the entity first; nothing was imported/);
+    const notJson = join(dir, 'nojson.jsonl');
+    writeFileSync(notJson, '{"kind":"entity"}\n{oops');
+    expect(await run('import', notJson, '--db', db)).toBe(2);
+    expect(err).toMatch(/line 2 is not JSON/);
+    expect(await run('stats', '--db', db, '--json')).toBe(0);
+    expect(JSON.parse(out).head).toEqual(before);
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'x'.repeat(5000));
+    expect(await run('stats', '--db', junk)).toBe(2);
+    expect(err).toMatch(/is not a semcom knowledge base/);
+    expect(await run('stats', '--db', join(dir, 'none.db'))).toBe(2);
+    expect(err).toMatch(/does not exist; build one first/);
+    expect(await run('diff', 'v9', '--db', db)).toBe(2);
+    expect(err).toMatch(/no version named "v9"/);
+    expect(await run('frobnicate')).toBe(2);
+    expect(await run('diff', '--help')).toBe(0);
+    expect(out).toMatch(/^Usage: semcom kb diff FROM \[TO\]/);
+  });
+});
