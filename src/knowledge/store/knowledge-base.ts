@@ -92,8 +92,8 @@ export class KnowledgeBase {
   private prepare() {
     const db = this.db;
     return {
-      getRecord: db.prepare('SELECT record, hash FROM records WHERE kind = ? AND key = ?'),
-      putRecord: db.prepare('INSERT INTO records (kind, key, scope, record, hash, bucket, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET scope = excluded.scope, record = excluded.record, hash = excluded.hash, seq = excluded.seq'),
+      getRecord: db.prepare('SELECT record, hash FROM current WHERE kind = ? AND key = ?'),
+      putRecord: db.prepare('INSERT INTO records (kind, key, scope, hash, bucket, seq) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET scope = excluded.scope, hash = excluded.hash, seq = excluded.seq'),
       delRecord: db.prepare('DELETE FROM records WHERE kind = ? AND key = ?'),
       putEntity: db.prepare('INSERT OR REPLACE INTO entities (id, label, kind, scope) VALUES (?, ?, ?, ?)'),
       delEntity: db.prepare('DELETE FROM entities WHERE id = ?'),
@@ -172,7 +172,7 @@ export class KnowledgeBase {
           if (old && old.hash.equals(hash)) continue;
           this.checkReferences(kind, record, i);
           const seq = Number(this.stmt.log.run(now, author, kind, key, json).lastInsertRowid);
-          this.stmt.putRecord.run(kind, key, scopeOf(record), json, hash, bucketOf(kind, key), seq);
+          this.stmt.putRecord.run(kind, key, scopeOf(record), hash, bucketOf(kind, key), seq);
           this.project(kind, key, record);
           if (old) state = addHash(state, old.hash, -1);
           state = addHash(state, hash, 1);
@@ -264,8 +264,8 @@ export class KnowledgeBase {
   /** Every record of a kind (optionally of one scope), in key order. */
   *records<K extends RecordKind>(kind: K, options: { readonly scope?: Scope } = {}): IterableIterator<RecordOfKind[K]> {
     const rows = options.scope
-      ? this.db.prepare('SELECT record FROM records WHERE kind = ? AND scope = ? ORDER BY key').pluck().iterate(kind, options.scope)
-      : this.db.prepare('SELECT record FROM records WHERE kind = ? ORDER BY key').pluck().iterate(kind);
+      ? this.db.prepare('SELECT record FROM current WHERE kind = ? AND scope = ? ORDER BY key').pluck().iterate(kind, options.scope)
+      : this.db.prepare('SELECT record FROM current WHERE kind = ? ORDER BY key').pluck().iterate(kind);
     for (const json of rows) yield JSON.parse(json as string) as RecordOfKind[K];
   }
 
@@ -282,7 +282,7 @@ export class KnowledgeBase {
     if (q.onlyInferred) where.push('t.inferred = 1');
     else if (!q.includeInferred) where.push('t.inferred = 0');
     const limit = q.limit ?? -1;
-    const sql = `SELECT r.record FROM triples t JOIN records r ON r.kind = 'triple' AND r.key = t.key ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key LIMIT ?`;
+    const sql = `SELECT r.record FROM triples t JOIN current r ON r.kind = 'triple' AND r.key = t.key ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key LIMIT ?`;
     return this.read(() => (this.db.prepare(sql).pluck().all(...args, limit) as string[]).map((j) => JSON.parse(j) as TripleRecord));
   }
 
@@ -327,7 +327,14 @@ export class KnowledgeBase {
         }
       }
       let state = 0n;
-      for (const h of this.db.prepare('SELECT hash FROM records').pluck().iterate()) state = addHash(state, h as Buffer, 1);
+      let mismatched = 0;
+      for (const r of this.db.prepare('SELECT kind, key, hash, record FROM current').iterate() as Iterable<{ kind: RecordKind; key: string; hash: Buffer; record: string }>) {
+        if (!recordHash(r.kind, r.key, r.record).equals(r.hash)) mismatched++;
+        state = addHash(state, r.hash, 1);
+      }
+      if (mismatched > 0) problems.push(`${mismatched} records do not match their hash`);
+      const orphans = this.db.prepare('SELECT count(*) FROM records r WHERE NOT EXISTS (SELECT 1 FROM log l WHERE l.seq = r.seq AND l.record IS NOT NULL)').pluck().get() as number;
+      if (orphans > 0) problems.push(`${orphans} records point at no logged content`);
       const stored = this.stmt.getMeta.get('state_hash') as string;
       if (stateHex(state) !== stored) problems.push(`state hash ${stored} does not match the records (${stateHex(state)})`);
       const n = (sql: string): number => this.db.prepare(sql).pluck().get() as number;

@@ -55,8 +55,8 @@ function elements(kb: KnowledgeBase, o: MatchingOptions): Map<string, Element> {
   kb.read(() => {
     for (const kind of kinds) {
       const rows = o.scope
-        ? kb.db.prepare('SELECT key, record FROM records WHERE kind = ? AND scope = ?').iterate(kind, o.scope)
-        : kb.db.prepare('SELECT key, record FROM records WHERE kind = ?').iterate(kind);
+        ? kb.db.prepare('SELECT key, record FROM current WHERE kind = ? AND scope = ?').iterate(kind, o.scope)
+        : kb.db.prepare('SELECT key, record FROM current WHERE kind = ?').iterate(kind);
       for (const row of rows as Iterable<{ key: string; record: string }>) {
         const record = JSON.parse(row.record) as AnyRecord;
         const w = o.weight ? o.weight(kind, row.key, record) : 1;

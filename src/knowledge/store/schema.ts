@@ -2,9 +2,10 @@
  * The on-disk layout of a semcom knowledge base: one SQLite file in WAL mode.
  *
  * - `records` is the current state, one row per record (kind, key) with its
- *   canonical JSON and SHA-256; everything else is derived from it in the
- *   same transaction: `entities`, `triples` and `items` (+ `items_fts`) are
- *   projections with the columns queries need.
+ *   SHA-256 and the log position of its current content (the view `current`
+ *   joins in the canonical JSON from `log`, so content is stored once);
+ *   `entities`, `triples` and `items` (+ `items_fts`) are projections with
+ *   the columns queries need, written in the same transaction.
  * - `log` is the append-only change log (triggers refuse UPDATE and DELETE):
  *   one row per change with the record after it (NULL for a deletion), so
  *   the state at any sequence number is recoverable and versions are just
@@ -29,13 +30,11 @@ CREATE TABLE records (
   kind TEXT NOT NULL,
   key TEXT NOT NULL,
   scope TEXT NOT NULL,
-  record TEXT NOT NULL,
   hash BLOB NOT NULL,
   bucket INTEGER NOT NULL,
   seq INTEGER NOT NULL,
   PRIMARY KEY (kind, key)
 ) WITHOUT ROWID;
-CREATE INDEX records_bucket ON records (bucket);
 
 CREATE TABLE entities (
   id TEXT PRIMARY KEY,
@@ -62,7 +61,6 @@ CREATE TABLE triples (
 ) WITHOUT ROWID;
 CREATE INDEX triples_head ON triples (head, relation);
 CREATE INDEX triples_tail ON triples (tail, relation);
-CREATE INDEX triples_relation ON triples (relation);
 
 CREATE TABLE items (
   rowid INTEGER PRIMARY KEY,
@@ -89,6 +87,7 @@ CREATE TABLE log (
 CREATE INDEX log_key ON log (kind, key, seq);
 CREATE TRIGGER log_no_update BEFORE UPDATE ON log BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
 CREATE TRIGGER log_no_delete BEFORE DELETE ON log BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE VIEW current AS SELECT r.kind, r.key, r.scope, r.hash, r.bucket, r.seq, l.record FROM records r JOIN log l ON l.seq = r.seq;
 
 CREATE TABLE versions (
   name TEXT PRIMARY KEY,

