@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { SemcomError } from '../../core/errors.js';
-import { APPLICATION_ID, REQUIRED_TABLES, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, REQUIRED_TABLES, REQUIRED_VIEWS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 export interface OpenDatabaseOptions {
   /** Open for reading only (many readers may run beside one writer). */
@@ -51,7 +51,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     let tables: string[];
     try {
       appId = db.pragma('application_id', { simple: true }) as number;
-      tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+      tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as { name: string }[]).map((r) => r.name);
     } catch (e) {
       throw notOurs(path, (e as Error).message, e);
     }
@@ -73,7 +73,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
       if (appId !== APPLICATION_ID) throw notOurs(path, `its SQLite application_id is ${appId}, not ${APPLICATION_ID}`);
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new SemcomError('UNSUPPORTED', `knowledge base ${path} has schema version ${version}, newer than this semcom's ${SCHEMA_VERSION}; upgrade semcom`);
-      const missing = REQUIRED_TABLES.filter((t) => !tables.includes(t));
+      const missing = [...REQUIRED_TABLES, ...REQUIRED_VIEWS].filter((t) => !tables.includes(t));
       if (missing.length > 0) throw notOurs(path, `tables ${missing.join(', ')} are missing`);
       if (!readonly) db.pragma('journal_mode = WAL');
     }

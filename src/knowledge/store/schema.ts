@@ -117,5 +117,6 @@ CREATE TABLE models (
 ) WITHOUT ROWID;
 `;
 
-/** Tables a valid knowledge base has; opening checks them. */
+/** Tables a valid knowledge base has; opening checks them (and the view `current`). */
 export const REQUIRED_TABLES = ['meta', 'records', 'entities', 'relations', 'triples', 'items', 'log', 'versions', 'vector_spaces', 'vectors', 'models'] as const;
+export const REQUIRED_VIEWS = ['current'] as const;
