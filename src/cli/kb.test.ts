@@ -67,6 +67,32 @@ describe('semcom kb', () => {
     expect(JSON.parse(out).map((v: { name: string }) => v.name)).toEqual(['v1']);
   });
 
+  it('builds a WordNet knowledge base (one lexicographer file) and two builds match exactly', async () => {
+    const a = join(dir, 'wn-a.db');
+    const b = join(dir, 'wn-b.db');
+    for (const db of [a, b]) {
+      expect(await run('build', 'wordnet', '--db', db, '--lexnames', 'verb.weather', '--sentences', '--json')).toBe(0);
+    }
+    const built = JSON.parse(out);
+    expect(built).toMatchObject({ version: 'wordnet-3.1', relations: expect.any(Number) });
+    expect(built.entities).toBeGreaterThan(50);
+    expect(built.triples).toBeGreaterThan(50);
+    expect(built.items).toBeGreaterThan(10);
+    expect(await run('match', a, b)).toBe(0);
+    expect(out).toMatch(/^matching degree 1\.0000/);
+    expect(await run('check', '--db', a)).toBe(0);
+    // The rain synset (WordNet 3.1 offset 02762516, "rain, rain down") reaches precipitate through hypernymy.
+    expect(await run('neighbours', 'wn:02762516-v', '--db', a, '--relations', 'hypernym', '--directed', '--json')).toBe(0);
+    expect(JSON.parse(out).map((n: { label: string }) => n.label)).toContain('precipitate');
+    expect(await run('build', 'wordnet', '--db', a, '--lexnames', 'verb.weather')).toBe(2);
+    expect(err).toMatch(/already has a version named wordnet-3.1/);
+    expect(await run('build', 'freebase', '--db', a)).toBe(2);
+    const text = join(dir, 'facts.txt');
+    writeFileSync(text, 'Paris is the capital of France. It rains.');
+    expect(await run('extract', text, '--db', a, '--scope', 'user:alice', '--json')).toBe(0);
+    expect(JSON.parse(out).triples).toEqual([['text:paris', 'capital_of', 'text:france']]);
+  });
+
   it('refuses bad input with one line and leaves the store unchanged', async () => {
     const db = join(dir, 'bad.db');
     expect(await run('import', GRAPH, '--db', db)).toBe(0);
