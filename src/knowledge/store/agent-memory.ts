@@ -33,7 +33,7 @@ export function knowledgeBaseMemory(kb: KnowledgeBase, options: AgentMemoryOptio
   const model = options.embedding;
   const space = model ? `items:${model.provider}:${model.modelId}`.replace(/[^A-Za-z0-9._:-]/gu, '_') : '';
   const candidates = options.candidates ?? 200;
-  const byRowid = kb.db.prepare("SELECT r.record FROM items i JOIN current r ON r.kind = 'item' AND r.key = i.id WHERE i.rowid = ? AND i.scope = ?").pluck();
+  const byRowid = kb.db.prepare("SELECT l.record FROM items i CROSS JOIN records r ON r.kind = 'item' AND r.key = i.id CROSS JOIN log l ON l.seq = r.seq WHERE i.rowid = ? AND i.scope = ?").pluck();
 
   async function embed(text: string): Promise<Float32Array> {
     const r = await model!.doEmbed({ texts: [text] });

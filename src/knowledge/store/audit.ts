@@ -35,11 +35,11 @@ export function auditKnowledgeBase(kb: KnowledgeBase, options: { readonly maxAge
   return kb.read(() => {
     const cutoff = now - maxAgeMs;
     const staleCount = kb.db.prepare('SELECT count(*) FROM triples WHERE inferred = 0 AND asserted_at < ?').pluck().get(cutoff) as number;
-    const stale = (kb.db.prepare("SELECT r.record FROM triples t JOIN current r ON r.kind = 'triple' AND r.key = t.key WHERE t.inferred = 0 AND t.asserted_at < ? ORDER BY t.asserted_at, t.key LIMIT ?").pluck().all(cutoff, limit) as string[]).map((j) => JSON.parse(j) as TripleRecord);
+    const stale = (kb.db.prepare("SELECT l.record FROM triples t CROSS JOIN records r ON r.kind = 'triple' AND r.key = t.key CROSS JOIN log l ON l.seq = r.seq WHERE t.inferred = 0 AND t.asserted_at < ? ORDER BY t.asserted_at, t.key LIMIT ?").pluck().all(cutoff, limit) as string[]).map((j) => JSON.parse(j) as TripleRecord);
     const groups = kb.db
       .prepare('SELECT t.head, t.relation, t.scope FROM triples t JOIN relations rel ON rel.id = t.relation WHERE rel.functional = 1 AND t.inferred = 0 GROUP BY t.head, t.relation, t.scope HAVING count(*) > 1 ORDER BY t.head, t.relation, t.scope LIMIT ?')
       .all(limit) as { head: string; relation: string; scope: string }[];
-    const members = kb.db.prepare("SELECT r.record FROM triples t JOIN current r ON r.kind = 'triple' AND r.key = t.key WHERE t.head = ? AND t.relation = ? AND t.scope = ? AND t.inferred = 0 ORDER BY t.key").pluck();
+    const members = kb.db.prepare("SELECT l.record FROM triples t CROSS JOIN records r ON r.kind = 'triple' AND r.key = t.key CROSS JOIN log l ON l.seq = r.seq WHERE t.head = ? AND t.relation = ? AND t.scope = ? AND t.inferred = 0 ORDER BY t.key").pluck();
     const contradictions = groups.map((g) => ({ ...g, triples: (members.all(g.head, g.relation, g.scope) as string[]).map((j) => JSON.parse(j) as TripleRecord) }));
     return { now, maxAgeMs, stale, staleCount, contradictions };
   });

@@ -282,7 +282,7 @@ export class KnowledgeBase {
     if (q.onlyInferred) where.push('t.inferred = 1');
     else if (!q.includeInferred) where.push('t.inferred = 0');
     const limit = q.limit ?? -1;
-    const sql = `SELECT r.record FROM triples t JOIN current r ON r.kind = 'triple' AND r.key = t.key ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key LIMIT ?`;
+    const sql = `SELECT l.record FROM triples t CROSS JOIN records r ON r.kind = 'triple' AND r.key = t.key CROSS JOIN log l ON l.seq = r.seq ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key LIMIT ?`;
     return this.read(() => (this.db.prepare(sql).pluck().all(...args, limit) as string[]).map((j) => JSON.parse(j) as TripleRecord));
   }
 
