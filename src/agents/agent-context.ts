@@ -22,9 +22,10 @@ export function agentTools(memory: AgentMemory | undefined, tools: readonly Cont
   return all;
 }
 
-/** Calls each tool with `{ query }` in order; returns the context lines as `name: line`. */
+/** Calls each tool with `{ query }` in order; returns the context lines as `name: line`. A blank query (nothing understood to look up) asks no tool. */
 export async function gatherContext(tools: readonly ContextTool[], query: string, abortSignal?: AbortSignal): Promise<string[]> {
   const lines: string[] = [];
+  if (query.trim() === '') return lines;
   for (const tool of tools) {
     const out = await invokeTool(tool, { query }, abortSignal ? { abortSignal } : {});
     for (const l of toolOutputLines(out)) lines.push(`${tool.name}: ${l}`);

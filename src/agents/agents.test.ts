@@ -167,6 +167,15 @@ describe('generating agent', () => {
     expect(model.calls).toHaveLength(1);
   });
 
+  it('generates from a goal alone (every keyword lost) without asking the long-term memory', async () => {
+    const longTerm = createMemoryKnowledgeStore();
+    await longTerm.put({ id: 'k1', text: 'rain falls' });
+    const g = createGeneratingAgent({ backbone: createEmbeddedBackbone({ sentenceGenerator: fakeSentenceGenerator() }), memory: { longTerm } });
+    const goalOnly: Entries = { task: 'text', understanding: { keywords: [], goal: { mood: 'statement', domain: 'noun.phenomenon' } } };
+    const r = await g.generate(goalOnly, { task: 'text' });
+    expect(typeof r.content).toBe('string');
+  });
+
   it('generates from a received embedding through the interpreter', async () => {
     const other: Entries = { task: 'text', understanding: { keywords: ['rain'], goal: { mood: 'statement', domain: 'noun.phenomenon' } } };
     const interpreter = createNearestEntriesInterpreter([

@@ -5,3 +5,4 @@
  */
 import './image/index.js';
 import './text/index.js';
+import './knowledge/index.js';

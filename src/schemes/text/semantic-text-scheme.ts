@@ -20,14 +20,26 @@
  * models; with a text-model spec, the agents use that model under the role
  * prompts of src/agents/prompts.ts, falling back to the embedded models when
  * its replies stay malformed (counted in `info.fallbacks`).
+ *
+ * With `receiverKnowledge` (a knowledge base holding the text task's
+ * knowledge, src/knowledge/text-task), the receiver uses its own knowledge
+ * instead of the transmitter's (seed 002 Sec. II-C): it decodes the indices
+ * with the shared code, reads each through its own lexicon (a missing entry
+ * loses the keyword, a stale one gives the wrong word: `info.lostKeywords`,
+ * `info.staleKeywords`), and the generating agent regenerates from the
+ * templates of its own corpus, with the store as its long-term memory (an
+ * LLM backbone consults it through the knowledgeLookup tool).
  */
 import { isSemcomError, SemcomError } from '../../core/errors.js';
 import { Rng } from '../../core/rng.js';
 import { createEmbeddedBackbone, createGeneratingAgent, createLlmBackbone, createShortTermMemory, createUnderstandingAgent, type Backbone, type Entries } from '../../agents/index.js';
 import { loadKeywordExtractor } from '../../generation/embedded/keywords/index.js';
+import { END } from '../../generation/embedded/language-model/index.js';
 import { loadRetrievalGenerator } from '../../generation/embedded/retrieval-generator/index.js';
 import type { TextUnderstanding } from '../../generation/embedded/text-understanding.js';
 import { resolveTextModel } from '../../generation/registry.js';
+import type { KnowledgeBase } from '../../knowledge/store/index.js';
+import type * as TextTask from '../../knowledge/text-task/index.js';
 import { calibrateFixed, decodeEntropy, decodeFixed, encodeEntropy, encodeFixed } from './keyword-code.js';
 import { loadKeywordCodebook } from './keyword-codebook.js';
 import { checkMessages, TextLinks, type TextLinkOptions } from './text-link.js';
@@ -51,6 +63,12 @@ export interface SemanticTextSchemeOptions extends TextLinkOptions {
   maxChars?: number;
   /** Most keywords sent per sentence (default {@link SEMANTIC_MAX_KEYWORDS}). */
   maxKeywords?: number;
+  /**
+   * The receiver's own knowledge base (see the module doc); read once, when
+   * the scheme is created. Absent: the receiver holds exactly the
+   * transmitter's knowledge, built in.
+   */
+  receiverKnowledge?: KnowledgeBase;
 }
 
 /**
@@ -85,7 +103,16 @@ function backbone(spec: string | undefined, embedded: Backbone): Backbone {
 
 export async function createSemanticTextScheme(options: SemanticTextSchemeOptions): Promise<TextScheme> {
   const links = new TextLinks(options);
-  const embedded = createEmbeddedBackbone({ keywordExtractor: await loadKeywordExtractor(), sentenceGenerator: await loadRetrievalGenerator(), name: 'keywords+retrieval' });
+  const keywordExtractor = await loadKeywordExtractor();
+  const embedded = createEmbeddedBackbone({ keywordExtractor, sentenceGenerator: await loadRetrievalGenerator(), name: 'keywords+retrieval' });
+  // Loaded only when asked for, so the default scheme does not load the database driver.
+  let knowledge: TextTask.ReceiverTextKnowledge | null = null;
+  let readThroughLexicon: typeof TextTask.readThroughLexicon | null = null;
+  if (options.receiverKnowledge) {
+    const textTask = await import('../../knowledge/text-task/index.js');
+    knowledge = textTask.receiverKnowledgeFrom(options.receiverKnowledge);
+    readThroughLexicon = textTask.readThroughLexicon;
+  }
   const understanding = createUnderstandingAgent({
     backbone: backbone(options.models?.understanding, embedded),
     // Short-term memory (seed 003 Sec. III-D2 c): a message seen before is not understood again (info.cached).
@@ -93,8 +120,16 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
     maxKeywords: options.maxKeywords ?? SEMANTIC_MAX_KEYWORDS,
     perception: { maxChars: options.maxChars ?? 2000 },
   });
-  const generating = createGeneratingAgent({ backbone: backbone(options.models?.generating, embedded) });
+  const receiverBackbone = knowledge
+    ? backbone(options.models?.generating, createEmbeddedBackbone({ keywordExtractor, sentenceGenerator: knowledge.generator, name: 'keywords+retrieval+kb' }))
+    : backbone(options.models?.generating, embedded);
+  const generating = createGeneratingAgent({ backbone: receiverBackbone, ...(knowledge ? { memory: { longTerm: knowledge.memory } } : {}) });
   const book = await loadKeywordCodebook();
+  // A decoded word's index in the shared code; undefined for a keyword spelled out (outside the code's vocabulary).
+  const codeIndex = (word: string): number | undefined => {
+    const i = book.model.toIndex(word);
+    return i > END ? i : undefined;
+  };
   const calibrated = options.calibrated;
   // ε per link condition, measured once per scheme (not once per transmit call: a cell retried item by item calls it per item).
   const residualBer = new Map<string, number>();
@@ -131,6 +166,14 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
           if (!isSemcomError(e)) throw e;
           received = null;
         }
+        let lost = 0;
+        let stale = 0;
+        if (received && knowledge && readThroughLexicon) {
+          const read = readThroughLexicon(received.keywords, codeIndex, knowledge.lexicon);
+          received = { ...received, keywords: read.keywords };
+          lost = read.lost;
+          stale = read.stale;
+        }
         let output = '';
         let fallback = u.fallback;
         if (received) {
@@ -154,6 +197,7 @@ export async function createSemanticTextScheme(options: SemanticTextSchemeOption
             dropped,
             cached: u.cached ? 1 : 0,
             fallbacks: fallback ? 1 : 0,
+            ...(knowledge ? { lostKeywords: lost, staleKeywords: stale } : {}),
           },
         });
       }

@@ -7,7 +7,7 @@ import { analyse } from '../keywords/nlp.js';
 import { MAX_TEXT_CHARS, type TextUnderstanding } from '../text-understanding.js';
 import { alignmentCost, alignmentQuery } from './alignment.js';
 import { indefiniteArticle } from './articles.js';
-import { loadRetrievalGenerator, MAX_GENERATOR_KEYWORDS } from './generator.js';
+import { createRetrievalGenerator, loadRetrievalGenerator, MAX_GENERATOR_KEYWORDS } from './generator.js';
 import { DOMAIN_PENALTY, MOOD_PENALTY } from './retrieve.js';
 import { MOODS } from './template-index.js';
 
@@ -143,6 +143,24 @@ describe('retrieval generator', () => {
       expect(found.template).toBe(best);
       expect(found.cost).toBeCloseTo(bestCost, 9);
     }
+  });
+
+  it('regenerates from the templates it is given: the whole train split as the default does, a part of it only from that part, none from the goal', () => {
+    const train = analysedCorpus('train');
+    const whole = createRetrievalGenerator(train);
+    const validation = analysedCorpus('validation');
+    const part = createRetrievalGenerator(train.slice(0, 200));
+    const partTexts = new Set(train.slice(0, 200).map((s) => s.sentence.text));
+    const none = createRetrievalGenerator([]);
+    for (let s = 0; s < validation.length; s += 997) {
+      const u = extractor.understand((validation[s] as (typeof validation)[number]).analysis);
+      expect(whole.generate(u)).toBe(generator.generate(u));
+      const r = part.retrieve(u);
+      if (u.keywords.length > 0) expect(partTexts.has((part.index.templates[r.template] as (typeof train)[number]).sentence.text)).toBe(true);
+      expect(none.generate(u)).toBe(generator.generate({ keywords: [], goal: u.goal }));
+    }
+    expect(part.index.templates.length).toBeLessThanOrEqual(200);
+    expect(none.retrieve({ keywords: ['dog'], goal })).toEqual({ template: -1, cost: 0 });
   });
 
   it('on held-out test sentences: keeps the keywords, the mood and the articles right, and beats the bare keywords on BLEU-1', () => {

@@ -65,22 +65,45 @@ function checkUnderstanding(u: unknown): CheckedInput {
   return { keywords: clean, mood: moodIndex, domain: domainIndex };
 }
 
-let cached: RetrievalGenerator | null = null;
+/** The models every retrieval generator shares, whatever its templates: trained on the train split once per process. */
+interface SharedModels {
+  readonly tagger: KeywordTagger;
+  /** The shared domain classifier's prediction for a template (memoised per sentence object). */
+  readonly domainOf: (s: AnalysedSentence) => number;
+}
 
-/**
- * The embedded retrieval generator, built on first call and cached per
- * process. Synchronous: the first call loads the keyword extractor (whose
- * analysis of the train split and domain classifier it shares) and builds
- * the tagger and the template index; after that one sentence takes about a
- * millisecond (README.md has the measurements).
- */
-export function loadRetrievalGenerator(): RetrievalGenerator {
-  if (cached) return cached;
+let shared: SharedModels | null = null;
+
+function sharedModels(): SharedModels {
+  if (shared) return shared;
   const train = analysedCorpus('train');
   // The receiver shares the transmitter's domain classifier (seed 002 Sec. III-B: both ends hold the same trained models).
   const classifier = loadKeywordExtractor().domainClassifier;
-  const tagger = trainKeywordTagger(train.map((s) => s.analysis));
-  const index = buildTemplateIndex(train, (s) => classifier.top(s.analysis, 1)[0] as number);
+  const domains = new WeakMap<AnalysedSentence, number>();
+  shared = {
+    tagger: trainKeywordTagger(train.map((s) => s.analysis)),
+    domainOf: (s) => {
+      let d = domains.get(s);
+      if (d === undefined) domains.set(s, (d = classifier.top(s.analysis, 1)[0] as number));
+      return d;
+    },
+  };
+  return shared;
+}
+
+/**
+ * A retrieval generator whose background knowledge is `templates` (seed 002
+ * Sec. II-C: the receiver regenerates with the knowledge it holds, which may
+ * differ from the transmitter's). The keyword tagger and the domain
+ * classifier stay the ones trained on the whole train split: they are models
+ * both ends share, not knowledge. Sentences without keywords are skipped;
+ * template ids follow the order given, so ties go to the earlier sentence.
+ * With no template at all, every message gets the goal's default sentence.
+ */
+export function createRetrievalGenerator(templates: readonly AnalysedSentence[]): RetrievalGenerator {
+  if (!Array.isArray(templates)) throw new SemcomError('INVALID_ARGUMENT', 'templates must be an array of analysed sentences (analysedCorpus)');
+  const { tagger, domainOf } = sharedModels();
+  const index = buildTemplateIndex(templates, domainOf);
   const search = new TemplateSearch(index);
   const prepare = (input: CheckedInput): { tags: Uint8Array; words: Int32Array } => ({
     tags: tagger.tag(input.keywords),
@@ -88,24 +111,39 @@ export function loadRetrievalGenerator(): RetrievalGenerator {
   });
   const retrieve = (u: TextUnderstanding): Retrieval => {
     const input = checkUnderstanding(u);
-    if (input.keywords.length === 0) return { template: -1, cost: 0 };
+    if (input.keywords.length === 0 || index.templates.length === 0) return { template: -1, cost: 0 };
     const { tags, words } = prepare(input);
     return search.best(tags, words, input.mood, input.domain);
   };
-  cached = {
+  return {
     index,
     tagger,
     retrieve,
     generate(u) {
       const input = checkUnderstanding(u);
-      if (input.keywords.length === 0) return defaultSentence({ mood: MOODS[input.mood] as Mood, domain: WORDNET_LEXNAMES[input.domain] as string });
+      const fallback = (): string => defaultSentence({ mood: MOODS[input.mood] as Mood, domain: WORDNET_LEXNAMES[input.domain] as string });
+      if (input.keywords.length === 0 || index.templates.length === 0) return fallback();
       const { tags, words } = prepare(input);
       const { template } = search.best(tags, words, input.mood, input.domain);
+      if (template < 0) return fallback();
       const t = (index.templates[template] as AnalysedSentence).analysis;
       const start = index.slotStart[template] as number;
       const slots = { tags: index.slotTags, words: index.slotWords, start, length: (index.slotStart[template + 1] as number) - start };
       return renderTemplate(t, alignmentSteps(slots, tags, words), input.keywords, tags);
     },
   };
+}
+
+let cached: RetrievalGenerator | null = null;
+
+/**
+ * The embedded retrieval generator over the whole train split, built on
+ * first call and cached per process. Synchronous: the first call loads the
+ * keyword extractor (whose analysis of the train split and domain classifier
+ * it shares) and builds the tagger and the template index; after that one
+ * sentence takes about a millisecond (README.md has the measurements).
+ */
+export function loadRetrievalGenerator(): RetrievalGenerator {
+  cached ??= createRetrievalGenerator(analysedCorpus('train'));
   return cached;
 }
