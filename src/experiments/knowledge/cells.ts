@@ -139,6 +139,8 @@ export async function createKnowledgeCellRunner(config: KnowledgeCellConfig): Pr
           extra.syncBytesDown = s.bytesDown;
           extra.syncBytes = s.bytesUp + s.bytesDown;
           extra.syncChanges = s.changes;
+          extra.syncMethod = s.method;
+          extra.syncRounds = s.rounds;
           fullCopyBytes ??= encodeDelta(reconcileDelta(tx, ALL_BUCKETS, new Uint8Array(0))).length;
           extra.fullCopyBytes = fullCopyBytes;
           extra.syncShare = (s.bytesUp + s.bytesDown) / fullCopyBytes;

@@ -55,14 +55,21 @@ describe('sync', () => {
     ]);
     expect(rx.head().hash).not.toBe(tx.head().hash);
     const report = syncKnowledge(tx, rx);
-    expect(report.mode).toBe('reconcile');
+    expect(report).toMatchObject({ mode: 'reconcile', method: 'iblt', rounds: 2, changes: 4 });
     expect(rx.head().hash).toBe(tx.head().hash);
     expect(rx.item('local')).toBeUndefined();
     expect(rx.item('s2')?.text).toBe('Carnivores eat meat.');
-    // Up: the 4 KiB summary plus 8 bytes per receiver record in the (at most 3) differing buckets.
-    expect(report.bytesUp).toBeGreaterThanOrEqual(full);
-    expect(report.bytesUp).toBeLessThan(full + 8 * 10);
+    // Up: the record count and one IBLT of 1.5 · |21 − 21| + 30 = 30 cells of 16 bytes (3 differences: 1 lost, 1 stale, 1 extra).
+    expect(report.bytesUp).toBe(4 + 30 * 16);
     expect(rx.verify()).toEqual([]);
+    // The bucket protocol, asked for directly: the 4 KiB summary plus 8 bytes per record in the (at most 4) differing buckets.
+    rx.apply([{ kind: 'item', delete: 's1' }, { kind: 'item', put: { id: 'local', text: 'again' } }]);
+    const bitmap = differingBuckets(tx, bucketSummary(rx));
+    const fps = bucketFingerprints(rx, bitmap);
+    expect(fps.length).toBeLessThan(8 * 10);
+    applyDelta(rx, decodeDelta(encodeDelta(reconcileDelta(tx, bitmap, fps))));
+    expect(rx.head().hash).toBe(tx.head().hash);
+    expect(full).toBe(4096);
     // Equal stores: nothing differs, nothing is sent but the summary and an empty delta.
     const again = syncKnowledge(tx, rx);
     expect(again.changes).toBe(0);

@@ -9,12 +9,19 @@
  *   hash equals V's). The sender ships the net changes from V to its head
  *   ({@link deltaSince}). Up: the version name; down: the delta.
  * - **reconcile**, for stores that diverged (records lost, stale, or
- *   changed locally): the receiver sends its 256 bucket hashes (16 bytes
- *   each); the sender answers with the buckets that differ (a 32-byte
- *   bitmap); the receiver sends an 8-byte fingerprint of each of its records
- *   in those buckets; the sender sends the records the receiver lacks and
- *   the fingerprints it should drop. Cost grows with the buckets that
- *   differ, not with the store.
+ *   changed locally), with no shared version to start from. First by
+ *   invertible Bloom lookup table (./iblt.ts): the receiver sends its record
+ *   count; the sender asks for a table of about 1.5 × the expected number d
+ *   of differing records (at least the difference of the counts); the
+ *   receiver sends it (16 bytes a cell); the sender subtracts its own,
+ *   peels out the fingerprints only one side holds, and sends the records
+ *   the receiver lacks and the fingerprints it should drop. A table too
+ *   small to peel is asked for again at twice the size. Cost grows with d,
+ *   not with the store. When the table would cost more than listing every
+ *   record, the bucket protocol takes over: the receiver sends its 256
+ *   bucket hashes (16 bytes each); the sender answers with the buckets that
+ *   differ (a 32-byte bitmap); the receiver sends an 8-byte fingerprint of
+ *   each of its records in those buckets; the sender sends the delta.
  *
  * A delta carries the base and target state hashes and a SHA-256 digest of
  * its own content. The receiver applies it in one transaction and commits
@@ -26,6 +33,7 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { SemcomError } from '../../core/errors.js';
 import { addHash, canonicalJson, RECORD_KINDS, sha256, stateHex, type Change, type RecordKind } from './canonical.js';
 import type { ApplyResult, KnowledgeBase } from './knowledge-base.js';
+import { Iblt } from './iblt.js';
 import { diffAsChanges, diffVersions, getVersion, type DiffEntry } from './versions.js';
 
 export const DELTA_FORMAT = 'semcom-kb-delta/1';
@@ -51,6 +59,10 @@ export interface KnowledgeDelta {
 
 export interface SyncReport {
   readonly mode: KnowledgeDelta['mode'];
+  /** How the difference was found: the version, an IBLT (with its cells in the last round), or bucket fingerprints. */
+  readonly method: 'version' | 'iblt' | 'buckets';
+  /** Messages from receiver to sender (a request and its answer count as one round each way). */
+  readonly rounds: number;
   /** Bytes the receiver sent and received. */
   readonly bytesUp: number;
   readonly bytesDown: number;
@@ -207,6 +219,47 @@ export function reconcileDelta(kb: KnowledgeBase, bitmap: Uint8Array, receiverFi
   });
 }
 
+/** The number of records a store holds (what the receiver tells the sender first: 4 bytes). */
+export function recordCount(kb: KnowledgeBase): number {
+  return kb.db.prepare('SELECT count(*) FROM records').pluck().get() as number;
+}
+
+function iblt(kb: KnowledgeBase, cells: number): Iblt {
+  const t = new Iblt(cells);
+  kb.read(() => {
+    for (const h of kb.db.prepare('SELECT hash FROM records').pluck().iterate() as Iterable<Buffer>) t.insert(h);
+  });
+  return t;
+}
+
+/** Receiver: an IBLT of `cells` cells over its record fingerprints. */
+export function fingerprintIblt(kb: KnowledgeBase, cells: number): Uint8Array {
+  return iblt(kb, cells).encode();
+}
+
+/** Sender: the delta read out of the receiver's IBLT, or null when the table is too small for the difference. */
+export function ibltDelta(kb: KnowledgeBase, receiverTable: Uint8Array): KnowledgeDelta | null {
+  const theirs = Iblt.decode(receiverTable);
+  return kb.read(() => {
+    const diff = iblt(kb, theirs.cells).subtract(theirs).peel();
+    if (!diff) return null;
+    const wanted = new Set(diff.plus);
+    const changes: Change[] = [];
+    for (const r of kb.db.prepare('SELECT kind, key, record, hash FROM current').iterate() as Iterable<{ kind: RecordKind; key: string; record: string; hash: Buffer }>) {
+      if (wanted.has(fingerprint(r.hash))) changes.push({ kind: r.kind, key: r.key, record: JSON.parse(r.record) as Change['record'] });
+    }
+    // A fingerprint the peel produced that the sender does not hold: a checksum accident; give up on this table.
+    if (changes.length !== wanted.size) return null;
+    const all = Array.from({ length: BUCKETS }, (_, b) => b);
+    return seal({ format: DELTA_FORMAT, mode: 'reconcile', base: '', target: kb.head().hash, changes, buckets: all, drop: diff.minus.sort() });
+  });
+}
+
+/** Cells for an expected difference of `d` records: 1.5 d + 30, a multiple of 3. */
+function cellsFor(d: number): number {
+  return 3 * Math.ceil((1.5 * d + 30) / 3);
+}
+
 /**
  * Brings `receiver` to `sender`'s state, in-process, counting the bytes each
  * way: since-version when `baseVersion` is given and the receiver holds it,
@@ -221,12 +274,37 @@ export function syncKnowledge(sender: KnowledgeBase, receiver: KnowledgeBase, op
     const up = Buffer.byteLength(base.name);
     const down = encodeDelta(deltaSince(sender, base.name));
     const delta = decodeDelta(down);
-    return { mode, bytesUp: up, bytesDown: down.length, changes: delta.changes.length, result: applyDelta(receiver, delta) };
+    return { mode, method: 'version', rounds: 1, bytesUp: up, bytesDown: down.length, changes: delta.changes.length, result: applyDelta(receiver, delta) };
+  }
+  const nRx = recordCount(receiver);
+  let bytesUp = 4;
+  let bytesDown = 0;
+  let rounds = 1;
+  // Listing every receiver record through the bucket protocol costs about this much; a bigger table is not worth asking for.
+  const listingCost = 8 * nRx + BUCKETS * BUCKET_HASH_BYTES;
+  for (let cells = cellsFor(Math.abs(recordCount(sender) - nRx)); 16 * cells < listingCost; cells *= 2) {
+    bytesDown += 4;
+    const table = fingerprintIblt(receiver, cells);
+    bytesUp += table.length;
+    rounds++;
+    const found = ibltDelta(sender, table);
+    if (!found) continue;
+    const down = encodeDelta(found);
+    const delta = decodeDelta(down);
+    return { mode, method: 'iblt', rounds, bytesUp, bytesDown: bytesDown + down.length, changes: delta.changes.length + (delta.drop?.length ?? 0), result: applyDelta(receiver, delta) };
   }
   const summary = bucketSummary(receiver);
   const bitmap = differingBuckets(sender, summary);
   const fps = bucketFingerprints(receiver, bitmap);
   const down = encodeDelta(reconcileDelta(sender, bitmap, fps));
   const delta = decodeDelta(down);
-  return { mode, bytesUp: summary.length + fps.length, bytesDown: bitmap.length + down.length, changes: delta.changes.length + (delta.drop?.length ?? 0), result: applyDelta(receiver, delta) };
+  return {
+    mode,
+    method: 'buckets',
+    rounds: rounds + 2,
+    bytesUp: bytesUp + summary.length + fps.length,
+    bytesDown: bytesDown + bitmap.length + down.length,
+    changes: delta.changes.length + (delta.drop?.length ?? 0),
+    result: applyDelta(receiver, delta),
+  };
 }
