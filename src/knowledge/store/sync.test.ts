@@ -59,7 +59,7 @@ describe('sync', () => {
     expect(rx.head().hash).toBe(tx.head().hash);
     expect(rx.item('local')).toBeUndefined();
     expect(rx.item('s2')?.text).toBe('Carnivores eat meat.');
-    // Up: the record count and one IBLT of 1.5 · |21 − 21| + 30 = 30 cells of 16 bytes (3 differences: 1 lost, 1 stale, 1 extra).
+    // Up: the record count and one IBLT of 2 · |21 − 21| + 30 = 30 cells of 16 bytes (3 differences: 1 lost, 1 stale, 1 extra).
     expect(report.bytesUp).toBe(4 + 30 * 16);
     expect(rx.verify()).toEqual([]);
     // The bucket protocol, asked for directly: the 4 KiB summary plus 8 bytes per record in the (at most 4) differing buckets.

@@ -11,7 +11,7 @@
  * - **reconcile**, for stores that diverged (records lost, stale, or
  *   changed locally), with no shared version to start from. First by
  *   invertible Bloom lookup table (./iblt.ts): the receiver sends its record
- *   count; the sender asks for a table of about 1.5 × the expected number d
+ *   count; the sender asks for a table of about 2 × the expected number d
  *   of differing records (at least the difference of the counts); the
  *   receiver sends it (16 bytes a cell); the sender subtracts its own,
  *   peels out the fingerprints only one side holds, and sends the records
@@ -255,9 +255,14 @@ export function ibltDelta(kb: KnowledgeBase, receiverTable: Uint8Array): Knowled
   });
 }
 
-/** Cells for an expected difference of `d` records: 1.5 d + 30, a multiple of 3. */
+/**
+ * Cells for an expected difference of `d` records: 2 d + 30, a multiple of
+ * 3. Peeling needs about 1.23 d cells for large d; the margin covers the
+ * differences the counts do not show (a stale record is one on each side and
+ * leaves both counts equal), which would otherwise cost a second round.
+ */
 function cellsFor(d: number): number {
-  return 3 * Math.ceil((1.5 * d + 30) / 3);
+  return 3 * Math.ceil((2 * d + 30) / 3);
 }
 
 /**
@@ -282,7 +287,7 @@ export function syncKnowledge(sender: KnowledgeBase, receiver: KnowledgeBase, op
   let rounds = 1;
   // Listing every receiver record through the bucket protocol costs about this much; a bigger table is not worth asking for.
   const listingCost = 8 * nRx + BUCKETS * BUCKET_HASH_BYTES;
-  for (let cells = cellsFor(Math.abs(recordCount(sender) - nRx)); 16 * cells < listingCost; cells *= 2) {
+  for (let cells = cellsFor(Math.abs(recordCount(sender) - nRx)); bytesUp + 16 * cells < listingCost; cells *= 2) {
     bytesDown += 4;
     const table = fingerprintIblt(receiver, cells);
     bytesUp += table.length;
