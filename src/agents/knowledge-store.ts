@@ -44,6 +44,16 @@ export interface MemoryKnowledgeStoreOptions {
   readonly embedding?: EmbeddingModel;
 }
 
+/** One text's embedding from `model`, checked to be a non-empty finite vector (MALFORMED_REPLY otherwise). */
+export async function embedOne(model: EmbeddingModel, text: string): Promise<Float32Array> {
+  const r = await model.doEmbed({ texts: [text] });
+  const v = r?.embeddings?.[0];
+  if (!(v instanceof Float32Array) || v.length === 0 || !v.every(Number.isFinite)) {
+    throw new SemcomError('MALFORMED_REPLY', `embedding model ${model.provider}:${model.modelId} returned no finite vector`);
+  }
+  return v;
+}
+
 /** Lower-cased letter and digit runs of `text`, as a set. */
 export function tokenSet(text: string): Set<string> {
   return new Set(text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -76,14 +86,7 @@ export function createMemoryKnowledgeStore(options: MemoryKnowledgeStoreOptions 
   const items = new Map<string, { item: KnowledgeItem; tokens: Set<string>; vector?: Float32Array }>();
   const model = options.embedding;
 
-  async function embed(text: string): Promise<Float32Array> {
-    const r = await model!.doEmbed({ texts: [text] });
-    const v = r?.embeddings?.[0];
-    if (!(v instanceof Float32Array) || v.length === 0 || !v.every(Number.isFinite)) {
-      throw new SemcomError('MALFORMED_REPLY', `embedding model ${model!.provider}:${model!.modelId} returned no finite vector`);
-    }
-    return v;
-  }
+  const embed = (text: string): Promise<Float32Array> => embedOne(model!, text);
 
   return {
     async put(raw) {

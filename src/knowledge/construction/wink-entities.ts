@@ -6,14 +6,12 @@
  * proper-noun chunks and typed from WordNet (./entity-kinds.ts).
  *
  * The keyword module's wink instance (src/generation/embedded/keywords/nlp.ts)
- * runs only the `sbd` and `pos` stages and does not expose its loader, so the
- * entity recogniser is a second instance over the same model object (Node's
- * module cache holds one copy of the model; the instance costs about 0.1 s
- * once per process).
+ * runs only the `sbd` and `pos` stages, so the entity recogniser is a second
+ * instance from the same loader over the same model object (the instance
+ * costs about 0.1 s once per process).
  */
-import { createRequire } from 'node:module';
 import type { WinkMethods } from 'wink-nlp';
-import { SemcomError } from '../../core/errors.js';
+import { winkPipeline } from '../../generation/embedded/keywords/nlp.js';
 
 /** A named-entity span in the token indices of src/generation/embedded/keywords/nlp.ts (line-break tokens folded away). */
 export interface EntitySpan {
@@ -24,25 +22,8 @@ export interface EntitySpan {
   readonly type: string;
 }
 
-let cached: WinkMethods | null = null;
-
 function wink(): WinkMethods {
-  if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  let winkNLP: (model: unknown, pipe?: string[]) => WinkMethods;
-  let model: unknown;
-  try {
-    winkNLP = require('wink-nlp') as typeof winkNLP;
-    model = require('wink-eng-lite-web-model');
-  } catch (e) {
-    throw new SemcomError(
-      'PROVIDER_UNAVAILABLE',
-      "text extraction needs the packages 'wink-nlp' and 'wink-eng-lite-web-model'; run `npm install` in the semcom folder",
-      { cause: e },
-    );
-  }
-  cached = winkNLP(model, ['sbd', 'ner']);
-  return cached;
+  return winkPipeline(['sbd', 'ner'], 'text extraction');
 }
 
 /**

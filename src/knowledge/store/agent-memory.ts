@@ -8,7 +8,7 @@
  */
 import { SemcomError } from '../../core/errors.js';
 import type { KnowledgeHit, KnowledgeItem, KnowledgeStore } from '../../agents/knowledge-store.js';
-import { tokenOverlap, tokenSet } from '../../agents/knowledge-store.js';
+import { embedOne, tokenOverlap, tokenSet } from '../../agents/knowledge-store.js';
 import type { EmbeddingModel } from '../../generation/contracts/index.js';
 import type { ItemRecord, Scope } from '../records.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -35,14 +35,7 @@ export function knowledgeBaseMemory(kb: KnowledgeBase, options: AgentMemoryOptio
   const candidates = options.candidates ?? 200;
   const byRowid = kb.db.prepare("SELECT l.record FROM items i CROSS JOIN records r ON r.kind = 'item' AND r.key = i.id CROSS JOIN log l ON l.seq = r.seq WHERE i.rowid = ? AND i.scope = ?").pluck();
 
-  async function embed(text: string): Promise<Float32Array> {
-    const r = await model!.doEmbed({ texts: [text] });
-    const v = r?.embeddings?.[0];
-    if (!(v instanceof Float32Array) || v.length === 0 || !v.every(Number.isFinite)) {
-      throw new SemcomError('MALFORMED_REPLY', `embedding model ${model!.provider}:${model!.modelId} returned no finite vector`);
-    }
-    return v;
-  }
+  const embed = (text: string): Promise<Float32Array> => embedOne(model!, text);
 
   return {
     async put(item) {

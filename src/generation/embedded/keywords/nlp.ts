@@ -30,10 +30,17 @@ export interface TextAnalysis {
   readonly sentenceStarts: readonly number[];
 }
 
-let cached: WinkMethods | null = null;
+const instances = new Map<string, WinkMethods>();
 
-function wink(): WinkMethods {
-  if (cached) return cached;
+/**
+ * A wink-nlp instance running the given pipeline stages over the English lite
+ * model, one per distinct pipeline per process (Node's module cache holds one
+ * copy of the model whatever the number of instances).
+ */
+export function winkPipeline(pipe: readonly string[], purpose = 'the embedded text model'): WinkMethods {
+  const key = pipe.join(',');
+  const existing = instances.get(key);
+  if (existing) return existing;
   const require = createRequire(import.meta.url);
   let winkNLP: (model: unknown, pipe?: string[]) => WinkMethods;
   let model: unknown;
@@ -41,14 +48,15 @@ function wink(): WinkMethods {
     winkNLP = require('wink-nlp') as typeof winkNLP;
     model = require('wink-eng-lite-web-model');
   } catch (e) {
-    throw new SemcomError(
-      'PROVIDER_UNAVAILABLE',
-      "the embedded text model needs the packages 'wink-nlp' and 'wink-eng-lite-web-model'; run `npm install` in the semcom folder",
-      { cause: e },
-    );
+    throw new SemcomError('PROVIDER_UNAVAILABLE', `${purpose} needs the packages 'wink-nlp' and 'wink-eng-lite-web-model'; run \`npm install\` in the semcom folder`, { cause: e });
   }
-  cached = winkNLP(model, ['sbd', 'pos']);
-  return cached;
+  const instance = winkNLP(model, [...pipe]);
+  instances.set(key, instance);
+  return instance;
+}
+
+function wink(): WinkMethods {
+  return winkPipeline(['sbd', 'pos']);
 }
 
 /** Runs wink-nlp on `text` (no length check: callers bound the input). */
