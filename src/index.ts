@@ -6,8 +6,10 @@
  * Monte Carlo), `semantic` (the semantic packet, arithmetic coding),
  * `metrics`, `datasets`, `generation` (model contracts, helpers, providers and
  * the embedded models), `agents` (the understanding and generating agents of
- * seed 003), `schemes` (image and text: traditional, learned JSCC, shared
- * model, generative) and `experiments` (case studies, runner, report).
+ * seed 003), `knowledge` (knowledge bases: the SQLite store, construction,
+ * representation learning, versions, sync, matching), `schemes` (image and
+ * text: traditional, learned JSCC, shared model, generative) and
+ * `experiments` (case studies, runner, report).
  */
 export * from './core/index.js';
 export * from './phy/index.js';
@@ -17,5 +19,6 @@ export * from './datasets/mnist.js';
 export * from './datasets/wordnet.js';
 export * from './generation/index.js';
 export * from './agents/index.js';
+export * from './knowledge/index.js';
 export * from './schemes/index.js';
 export * from './experiments/index.js';

@@ -1,0 +1,11 @@
+export { KGE_MODEL_NAMES, embeddingRange, zeroParamsLike, type KgeModel, type KgeModelName, type KgeParams } from './kge-model.js';
+export { TransE, type TransEConfig } from './transe.js';
+export { RotatE, type RotatEConfig } from './rotate.js';
+export { KGE_FORMAT, KGE_FORMAT_VERSION, type KgeHeader } from './encoding.js';
+export { deserializeKgeModel, loadKgeModel } from './serialization.js';
+export { AdversarialLoss, logSigmoid, sigmoid } from './adversarial-loss.js';
+export { RowAdam } from './row-adam.js';
+export { createKgeModel, trainKge, type KgeEpochReport, type KgeTrainOptions, type KgeTrainResult, type KgTrainingTriples } from './trainer.js';
+export { evaluateLinkPrediction, rankOf, type EvaluateOptions, type LinkPredictionResult, type RankingMetrics, type TieRule } from './evaluation.js';
+export { predictTriples, toTripleRecords, type CompletionQuery, type PredictedTriple } from './completion.js';
+export { ciKgeConfig, fullKgeConfig, type KgeConfig } from './configs.js';
