@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,37 @@ describe('semcom kb', () => {
     writeFileSync(text, 'Paris is the capital of France. It rains.');
     expect(await run('extract', text, '--db', a, '--scope', 'user:alice', '--json')).toBe(0);
     expect(JSON.parse(io.out()).triples).toEqual([['text:paris', 'capital_of', 'text:france']]);
+  });
+
+  it('carries a delta across machines in a file, and refuses one for another base or altered', async () => {
+    const tx = join(dir, 'delta-tx.db');
+    const rx = join(dir, 'delta-rx.db');
+    expect(await run('import', GRAPH, '--db', tx)).toBe(0);
+    expect(await run('version', 'create', 'v1', '--db', tx)).toBe(0);
+    copyFileSync(tx, rx);
+    expect(await run('import', UPDATE, '--db', tx)).toBe(0);
+    const file = join(dir, 'v1.delta');
+    expect(await run('delta', 'export', '--since', 'v1', '--db', tx, '--out', file, '--json')).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ changes: 2 });
+    // Altered in transit: one byte flipped.
+    const bytes = readFileSync(file);
+    const altered = join(dir, 'altered.delta');
+    writeFileSync(altered, Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 0xff]), bytes.subarray(11)]));
+    expect(await run('stats', '--db', rx, '--json')).toBe(0);
+    const before = JSON.parse(io.out()).head;
+    expect(await run('delta', 'apply', altered, '--db', rx)).toBe(2);
+    expect(io.err()).toMatch(/knowledge delta (is not brotli-compressed JSON|is malformed|does not match its digest)/);
+    expect(await run('delta', 'apply', file, '--db', rx)).toBe(0);
+    expect(await run('match', tx, rx)).toBe(0);
+    expect(io.out()).toMatch(/^matching degree 1\.0000/);
+    // Applied twice: the receiver is no longer at the base.
+    expect(await run('stats', '--db', rx, '--json')).toBe(0);
+    const after = JSON.parse(io.out()).head;
+    expect(after).not.toEqual(before);
+    expect(await run('delta', 'apply', file, '--db', rx)).toBe(2);
+    expect(io.err()).toMatch(/is not at the delta's base version v1/);
+    expect(await run('stats', '--db', rx, '--json')).toBe(0);
+    expect(JSON.parse(io.out()).head).toEqual(after);
   });
 
   it('refuses bad input with one line and leaves the store unchanged', async () => {

@@ -6,11 +6,12 @@
 import type { Command } from '../../command.js';
 import { UsageError } from '../../args.js';
 import { buildCommand, extractCommand } from './build-commands.js';
+import { completeCommand, evalCommand, similarCommand, trainCommand } from './learning-commands.js';
 import { parseSub, subHelp, type KbSubcommand } from './shared.js';
-import { auditCommand, importCommand, checkCommand, diffCommand, matchCommand, neighboursCommand, pathCommand, POSITIONALS, revertCommand, statsCommand, syncCommand, versionCommand } from './store-commands.js';
+import { auditCommand, deltaCommand, importCommand, checkCommand, diffCommand, matchCommand, neighboursCommand, pathCommand, POSITIONALS, revertCommand, statsCommand, syncCommand, versionCommand } from './store-commands.js';
 
-const subcommands: readonly KbSubcommand[] = [buildCommand, extractCommand, importCommand, statsCommand, checkCommand, versionCommand, diffCommand, revertCommand, auditCommand, syncCommand, matchCommand, neighboursCommand, pathCommand];
-const positionals: Record<string, [number, number]> = { ...POSITIONALS, build: [1, 1], extract: [1, 1] };
+const subcommands: readonly KbSubcommand[] = [buildCommand, extractCommand, trainCommand, evalCommand, completeCommand, similarCommand, importCommand, statsCommand, checkCommand, versionCommand, diffCommand, revertCommand, auditCommand, syncCommand, deltaCommand, matchCommand, neighboursCommand, pathCommand];
+const positionals: Record<string, [number, number]> = { ...POSITIONALS, build: [1, 1], extract: [1, 1], train: [0, 0], eval: [0, 0], complete: [0, 0], similar: [1, 1] };
 
 function help(): string {
   const width = Math.max(...subcommands.map((s) => s.name.length)) + 2;

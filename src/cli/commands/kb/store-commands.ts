@@ -3,9 +3,9 @@
  * versions (create, list, diff, revert), audits, sync between two files,
  * matching degree, and graph queries.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SemcomError } from '../../../core/errors.js';
-import { auditKnowledgeBase, createVersion, diffVersions, KnowledgeBase, listVersions, type ChangeInput, matchingDegree, neighbourhood, revertTo, shortestPath, syncKnowledge } from '../../../knowledge/store/index.js';
+import { applyDelta, auditKnowledgeBase, createVersion, decodeDelta, deltaSince, encodeDelta, diffVersions, KnowledgeBase, listVersions, type ChangeInput, matchingDegree, neighbourhood, revertTo, shortestPath, syncKnowledge } from '../../../knowledge/store/index.js';
 import { intFlag, numberFlag, UsageError } from '../../args.js';
 import { dbFlag, jsonFlag, print, requireDb, withKb, type KbSubcommand } from './shared.js';
 
@@ -214,6 +214,7 @@ export const POSITIONALS: Record<string, [number, number]> = {
   neighbours: [1, 1],
   path: [2, 2],
   import: [1, 1],
+  delta: [1, 2],
 };
 
 export const importCommand: KbSubcommand = {
@@ -252,5 +253,44 @@ export const importCommand: KbSubcommand = {
     } finally {
       kb.close();
     }
+  },
+};
+
+export const deltaCommand: KbSubcommand = {
+  name: 'delta',
+  usage: 'delta export --since VERSION --db PATH --out FILE | delta apply FILE --db PATH',
+  summary: 'Knowledge sync across machines: writes the changes since one of this store\'s versions to a file (brotli-compressed JSON with base and target state hashes and a digest), or applies such a file atomically (refused, with the store unchanged, when the store is not at the base or the file was altered).',
+  flags: { db: dbFlag, since: { type: 'string', valueName: '<version>', help: 'export: the version the receiver holds' }, out: { type: 'string', valueName: '<file>', help: 'export: where to write the delta' }, json: jsonFlag },
+  async run(f, p) {
+    if (p[0] === 'export' && p.length === 1) {
+      if (typeof f.since !== 'string') throw new UsageError('delta export needs --since VERSION (a version the receiver holds)');
+      if (typeof f.out !== 'string') throw new UsageError('delta export needs --out FILE');
+      const out = f.out;
+      return withKb(requireDb(f), false, (kb) => {
+        const d = deltaSince(kb, f.since as string);
+        const bytes = encodeDelta(d);
+        try {
+          writeFileSync(out, bytes);
+        } catch (e) {
+          throw new SemcomError('IO_ERROR', `cannot write ${out}: ${(e as Error).message}`);
+        }
+        print({ changes: d.changes.length, bytes: bytes.length, base: d.base, target: d.target }, Boolean(f.json), () => `${d.changes.length} changes since ${String(f.since)} → ${out} (${bytes.length} bytes)`);
+        return 0;
+      });
+    }
+    if (p[0] === 'apply' && p.length === 2) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(p[1]!);
+      } catch (e) {
+        throw new SemcomError('IO_ERROR', `cannot read ${p[1]}: ${(e as Error).message}`);
+      }
+      return withKb(requireDb(f), true, (kb) => {
+        const r = applyDelta(kb, decodeDelta(bytes));
+        print(r, Boolean(f.json), () => `${r.applied} changes applied; state ${r.hash.slice(0, 16)}…`);
+        return 0;
+      });
+    }
+    throw new UsageError(`usage: semcom kb ${this.usage}`);
   },
 };
