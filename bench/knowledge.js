@@ -14,9 +14,9 @@ import { cpus, platform, arch, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Rng } from '../dist/core/rng.js';
-import { buildWordnetGraph } from '../dist/knowledge/construction/wordnet.js';
-import { graphChanges, restrictToLexnames, WORDNET_ASSERTED_AT } from '../dist/cli/commands/kb/build-commands.js';
+import { buildWordnetGraph, WORDNET_ASSERTED_AT } from '../dist/knowledge/construction/wordnet.js';
 import {
+  changesOfGraph,
   KnowledgeBase,
   createVersion,
   diffVersions,
@@ -54,10 +54,8 @@ function perQuery(name, sample, op) {
 }
 
 try {
-  const raw = buildWordnetGraph({ includeSentences: true });
-  let g = { ...raw, triples: raw.triples.map((t) => ({ ...t, assertedAt: WORDNET_ASSERTED_AT })) };
-  if (lexnames) g = restrictToLexnames(g, lexnames);
-  const changes = graphChanges(g);
+  const g = buildWordnetGraph({ includeSentences: true, assertedAt: WORDNET_ASSERTED_AT, ...(lexnames ? { lexnames } : {}) });
+  const changes = changesOfGraph(g);
   const path = join(dir, 'tx.db');
   const kb = KnowledgeBase.open(path);
   const [, buildMs] = ms(() => kb.apply(changes, { author: 'bench' }));

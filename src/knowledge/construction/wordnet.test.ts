@@ -155,4 +155,17 @@ describe('buildWordnetGraph', () => {
   it('is deterministic', () => {
     expect(digest(buildWordnetGraph({ includeSentences: true }))).toBe(digest(graph));
   });
+
+  it('keeps only the given lexicographer files when asked, and stamps every triple with one time', () => {
+    const g = buildWordnetGraph({ lexnames: ['verb.weather'], assertedAt: 5, includeSentences: true });
+    const ids = new Set(g.entities.map((e) => e.id));
+    expect(ids.size).toBeGreaterThan(50);
+    expect(g.entities.every((e) => e.attributes?.lexname === 'verb.weather')).toBe(true);
+    expect(g.triples.length).toBeGreaterThan(50);
+    expect(g.triples.every((t) => ids.has(t.head) && ids.has(t.tail) && t.assertedAt === 5)).toBe(true);
+    expect(new Set(g.triples.map((t) => t.relation))).toEqual(new Set(g.relations.map((r) => r.id)));
+    expect(g.items.length).toBeGreaterThan(10);
+    expect(g.items.every((i) => ids.has(i.metadata?.synset ?? ''))).toBe(true);
+    expect(() => buildWordnetGraph({ lexnames: ['noun.unicorns'] })).toThrow(/match no synset/);
+  });
 });

@@ -21,8 +21,10 @@
  * - Items (optional): the example sentences quoted in the glosses, with the
  *   project's fixed split.
  *
- * Records carry no `assertedAt`: the store stamps them when it ingests them.
+ * Records carry no `assertedAt` unless asked for (then the same stamp on every
+ * triple): the store stamps them when it ingests them.
  */
+import { SemcomError } from '../../core/errors.js';
 import { fnv1a32, loadWordnetSentences, loadWordnetSynsets } from '../../datasets/wordnet.js';
 import type { EntityRecord, ItemRecord, KnowledgeGraphData, TripleRecord } from '../records.js';
 import { WORDNET_RELATIONS, wordnetRelationOf } from './wordnet-relations.js';
@@ -30,7 +32,19 @@ import { WORDNET_RELATIONS, wordnetRelationOf } from './wordnet-relations.js';
 /** Provenance of every WordNet triple and item. */
 export const WORDNET_SOURCE = 'wordnet-3.1';
 
+/**
+ * When WordNet's facts count as asserted, for `assertedAt`: 2011-01-01 UTC,
+ * the year of WordNet 3.1. A fixed stamp (not the build time) makes two nodes
+ * that build the same WordNet hold identical records and state hashes, so
+ * they start matched and can sync by version.
+ */
+export const WORDNET_ASSERTED_AT = Date.UTC(2011, 0, 1);
+
 export interface WordnetGraphOptions {
+  /** Stamp every triple with this time (ms since the epoch), e.g. {@link WORDNET_ASSERTED_AT}; default none. */
+  readonly assertedAt?: number;
+  /** Only the synsets of these lexicographer files (`noun.animal`, ...) and the triples and items between them: a small WordNet. */
+  readonly lexnames?: readonly string[];
   /** Add the gloss example sentences (`loadWordnetSentences('all')`, all splits) as items; default false. */
   readonly includeSentences?: boolean;
 }
@@ -82,7 +96,7 @@ export function buildWordnetGraph(options: WordnetGraphOptions = {}): WordnetGra
       const key = `${relation} ${tail}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      triples.push({ head, relation, tail, scope: 'common', source: WORDNET_SOURCE });
+      triples.push({ head, relation, tail, scope: 'common', source: WORDNET_SOURCE, ...(options.assertedAt !== undefined ? { assertedAt: options.assertedAt } : {}) });
     }
   }
   const items: ItemRecord[] = [];
@@ -99,5 +113,20 @@ export function buildWordnetGraph(options: WordnetGraphOptions = {}): WordnetGra
       });
     });
   }
-  return { entities, relations: WORDNET_RELATIONS, triples, items };
+  const graph = { entities, relations: WORDNET_RELATIONS, triples, items };
+  return options.lexnames ? restrictToLexnames(graph, options.lexnames) : graph;
+}
+
+/** The synsets of the given lexicographer files, the triples between them, the relations those use and the sentences of those synsets. */
+function restrictToLexnames(g: WordnetGraph, lexnames: readonly string[]): WordnetGraph {
+  const keep = new Set(g.entities.filter((e) => lexnames.includes(e.attributes?.lexname ?? '')).map((e) => e.id));
+  if (keep.size === 0) throw new SemcomError('INVALID_ARGUMENT', `lexnames ${lexnames.join(',')} match no synset; give WordNet lexicographer files such as noun.animal,verb.motion`);
+  const triples = g.triples.filter((t) => keep.has(t.head) && keep.has(t.tail));
+  const used = new Set(triples.map((t) => t.relation));
+  return {
+    entities: g.entities.filter((e) => keep.has(e.id)),
+    relations: g.relations.filter((r) => used.has(r.id)),
+    triples,
+    items: g.items.filter((i) => keep.has(i.metadata?.synset ?? '')),
+  };
 }

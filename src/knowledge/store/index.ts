@@ -6,5 +6,6 @@ export { getVector, nearestVectors, putVectors, vectorSpaceDimension, type Vecto
 export { auditKnowledgeBase, type AuditReport, type Contradiction } from './audit.js';
 export { matchingDegree, type MatchingDegree, type MatchingOptions } from './matching.js';
 export { applyDelta, bucketFingerprints, bucketSummary, decodeDelta, deltaSince, differingBuckets, encodeDelta, reconcileDelta, syncKnowledge, DELTA_FORMAT, type KnowledgeDelta, type SyncReport } from './sync.js';
+export { changesOfGraph } from './graph-changes.js';
 export { knowledgeBaseMemory, type AgentMemoryOptions } from './agent-memory.js';
 export { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';

