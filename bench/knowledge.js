@@ -93,7 +93,10 @@ try {
   // An update of 1,000 changes: new facts and retractions.
   const triples = g.triples;
   const update = [];
-  for (let i = 0; i < 500; i++) update.push({ kind: 'triple', delete: `common|${triples[i * 37].head}|${triples[i * 37].relation}|${triples[i * 37].tail}` });
+  for (let i = 0; i < 500; i++) {
+    const t = triples[(i * 37) % triples.length];
+    update.push({ kind: 'triple', delete: `common|${t.head}|${t.relation}|${t.tail}` });
+  }
   for (let i = 0; i < 500; i++) update.push({ kind: 'item', put: { id: `bench:${i}`, text: `A new sentence number ${i} for the benchmark.` } });
   kb.close();
   copyFileSync(path, join(dir, 'rx.db'));
