@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commands, main } from './main.js';
+import { captureOutput } from './test-support.js';
 import { numberListFlag } from './args.js';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 function oneLine(s: string): void {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -20,9 +13,9 @@ function oneLine(s: string): void {
 describe('semcom CLI', () => {
   it('prints help for every subcommand', async () => {
     for (const c of commands) {
-      out = '';
+      io.reset();
       expect(await main([c.name, '--help'])).toBe(0);
-      expect(out).toContain(`semcom ${c.name}`);
+      expect(io.out()).toContain(`semcom ${c.name}`);
     }
   });
 
@@ -42,20 +35,20 @@ describe('semcom CLI', () => {
     [['ber', '--ebn0', '1', '--seed'], /--seed needs a value/],
   ])('rejects %j with one line and exit status 2', async (argv, message) => {
     expect(await main(argv)).toBe(2);
-    oneLine(err);
-    expect(err).toMatch(message);
+    oneLine(io.err());
+    expect(io.err()).toMatch(message);
   });
 
   it('rejects an unknown command', async () => {
     expect(await main(['frobnicate'])).toBe(2);
-    oneLine(err);
-    expect(err).toMatch(/unknown command 'frobnicate'/);
+    oneLine(io.err());
+    expect(io.err()).toMatch(/unknown command 'frobnicate'/);
   });
 
   it('runs a small uncoded sweep and prints the JSON contract', async () => {
     const code = await main(['ber', '--code', 'uncoded', '--mod', 'qpsk', '--ebn0', '2,4', '--max-frames', '64', '--workers', '0', '--json']);
     expect(code).toBe(0);
-    const result = JSON.parse(out);
+    const result = JSON.parse(io.out());
     expect(result.points).toHaveLength(2);
     for (const p of result.points) {
       for (const key of ['ebN0Db', 'snrDb', 'bits', 'bitErrors', 'ber', 'frames', 'frameErrors', 'fer', 'berCi', 'ferCi', 'avgIterations']) {

@@ -1,26 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toyCaseStudy } from '../experiments/fixtures/toy-cells.js';
 import { registerCaseStudy, unregisterCaseStudy } from '../experiments/registry.js';
 import { main } from './main.js';
+import { captureOutput } from './test-support.js';
 
-let out = '';
-let err = '';
 const tmp = mkdtempSync(join(tmpdir(), 'semcom-cli-exp-'));
 beforeAll(() => registerCaseStudy('toy-cli', (o) => toyCaseStudy(o, { items: 4, failCells: [2] }, 'toy-cli')));
 afterAll(() => {
   unregisterCaseStudy('toy-cli');
   rmSync(tmp, { recursive: true, force: true });
 });
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 function oneLine(s: string): void {
   expect(s.trim().split('\n')).toHaveLength(1);
@@ -30,10 +23,10 @@ function oneLine(s: string): void {
 describe('semcom experiment', () => {
   it('lists the registered studies', async () => {
     expect(await main(['experiment', 'list'])).toBe(0);
-    expect(out).toMatch(/^toy-cli +Toy study$/m);
-    out = '';
+    expect(io.out()).toMatch(/^toy-cli +Toy study$/m);
+    io.reset();
     expect(await main(['experiment', 'list', '--json'])).toBe(0);
-    expect(JSON.parse(out)).toContainEqual(expect.objectContaining({ name: 'toy-cli', title: 'Toy study' }));
+    expect(JSON.parse(io.out())).toContainEqual(expect.objectContaining({ name: 'toy-cli', title: 'Toy study' }));
   });
 
   it.each([
@@ -50,14 +43,14 @@ describe('semcom experiment', () => {
     [['experiment', 'list', '--quick'], /unknown flag --quick/],
   ])('rejects %j with one line and exit status 2', async (argv, message) => {
     expect(await main(argv)).toBe(2);
-    oneLine(err);
-    expect(err).toMatch(message);
+    oneLine(io.err());
+    expect(io.err()).toMatch(message);
   });
 
   it('runs a study and prints the JSON contract; writes results and the report', async () => {
     const dir = join(tmp, 'run');
     expect(await main(['experiment', 'run', 'toy-cli', '--quick', '--workers', '0', '--seed', '3', '--out', dir, '--json'])).toBe(0);
-    const r = JSON.parse(out);
+    const r = JSON.parse(io.out());
     expect(r.experiment).toBe('toy-cli');
     expect(r.rows).toHaveLength(8);
     for (const row of r.rows) {
@@ -73,19 +66,19 @@ describe('semcom experiment', () => {
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows).toHaveLength(8);
 
     // The table form names the report, and `report` redraws it from results.json.
-    out = '';
+    io.reset();
     expect(await main(['experiment', 'run', 'toy-cli', '--quick', '--workers', '0', '--seed', '3', '--out', dir, '--resume'])).toBe(0);
-    expect(out).toMatch(/PSNR/);
-    expect(out).toContain('7 cell(s) resumed');
-    expect(out).toContain(`report: ${join(dir, 'report', 'index.html')}`);
-    out = '';
+    expect(io.out()).toMatch(/PSNR/);
+    expect(io.out()).toContain('7 cell(s) resumed');
+    expect(io.out()).toContain(`report: ${join(dir, 'report', 'index.html')}`);
+    io.reset();
     expect(await main(['experiment', 'report', 'toy-cli', '--out', dir])).toBe(0);
-    expect(out).toContain('report:');
+    expect(io.out()).toContain('report:');
   });
 
   it('report without results says what to run', async () => {
     expect(await main(['experiment', 'report', 'toy-cli', '--out', join(tmp, 'empty')])).toBe(2);
-    oneLine(err);
-    expect(err).toMatch(/no results.json .* run 'semcom experiment run toy-cli' first/);
+    oneLine(io.err());
+    expect(io.err()).toMatch(/no results.json .* run 'semcom experiment run toy-cli' first/);
   });
 });

@@ -1,20 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chatReply, closedPortURL, sendJson, startFakeServer } from '../generation/providers/openai-compatible/test-support.js';
 import { main } from './main.js';
+import { captureOutput } from './test-support.js';
 import { messageLines, parseSnr } from './commands/text.js';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const dir = mkdtempSync(join(tmpdir(), 'semcom-text-'));
 function file(name: string, text: string): string {
@@ -27,7 +20,7 @@ const SENTENCES = file('in.txt', 'the soup was bubbling\n\n  \nhow big is that p
 describe('semcom text send', () => {
   it('sends each non-blank line and prints the JSON contract', async () => {
     expect(await main(['text', 'send', '--scheme', 'brotli', '--snr', 'inf', '--json', SENTENCES])).toBe(0);
-    const r = JSON.parse(out);
+    const r = JSON.parse(io.out());
     expect(r).toMatchObject({ scheme: 'brotli', snrDb: 'inf', totalPayloadBits: expect.any(Number) });
     expect(r.lines.map((l: { input: string }) => l.input)).toEqual(['the soup was bubbling', 'how big is that part compared to the whole?']);
     for (const l of r.lines) {
@@ -40,7 +33,7 @@ describe('semcom text send', () => {
 
   it('prints the received lines, "(lost)" for an erased one', async () => {
     expect(await main(['text', 'send', '--scheme', 'shared-model', '--snr', '-5', SENTENCES])).toBe(0);
-    expect(out).toBe('(lost)\n(lost)\n');
+    expect(io.out()).toBe('(lost)\n(lost)\n');
   });
 
   it.each([
@@ -54,15 +47,15 @@ describe('semcom text send', () => {
     [['text', 'receive'], /unknown text subcommand 'receive'/],
   ])('rejects %j with one line and exit status 2', async (argv, message) => {
     expect(await main(argv)).toBe(2);
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toMatch(message);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    expect(io.err()).toMatch(message);
   });
 
   it('names the server when a configured model server is not running', async () => {
     const url = await closedPortURL();
     expect(await main(['text', 'send', '--scheme', 'semantic', '--snr', 'inf', '--model', `openai-compatible:${url}#qwen2.5:0.5b`, SENTENCES])).toBe(2);
-    expect(err).toMatch(/PROVIDER_UNAVAILABLE|not reachable|refused|start/i);
-    expect(err).toContain(url.replace(/\/v1$/, ''));
+    expect(io.err()).toMatch(/PROVIDER_UNAVAILABLE|not reachable|refused|start/i);
+    expect(io.err()).toContain(url.replace(/\/v1$/, ''));
   });
 
   it('runs both agents on an OpenAI-compatible model when one is given', async () => {
@@ -74,7 +67,7 @@ describe('semcom text send', () => {
         else sendJson(res, 200, chatReply('{"sentence": "The soup is bubbling."}'));
       });
       expect(await main(['text', 'send', '--scheme', 'semantic', '--snr', 'inf', '--json', '--model', `openai-compatible:${server.baseURL}#fake`, file('one.txt', 'the soup was bubbling\n')])).toBe(0);
-      const r = JSON.parse(out);
+      const r = JSON.parse(io.out());
       expect(r.lines[0].output).toBe('The soup is bubbling.');
       expect(server.requests.length).toBe(2);
     } finally {
