@@ -4,15 +4,14 @@
  * entities and relations extracted from a user's text by wink-nlp patterns
  * or by an LLM provider returning JSON triples.
  */
-import { readFileSync } from 'node:fs';
 import { SemcomError } from '../../../core/errors.js';
 import { buildWordnetGraph, WORDNET_ASSERTED_AT } from '../../../knowledge/construction/wordnet.js';
 import { extractTriples, extractTriplesWithModel, MAX_EXTRACTION_CHARS } from '../../../knowledge/construction/text-extraction.js';
 import type { Scope } from '../../../knowledge/records.js';
-import { changesOfGraph, createVersion, getVersion, KnowledgeBase } from '../../../knowledge/store/index.js';
+import { changesOfGraph, createVersion, getVersion } from '../../../knowledge/store/index.js';
 import { resolveTextModel } from '../../../generation/registry.js';
 import { UsageError } from '../../args.js';
-import { dbFlag, jsonFlag, print, requireDb, type KbSubcommand } from './shared.js';
+import { dbFlag, jsonFlag, print, readInput, requireDb, withKb, type KbSubcommand } from './shared.js';
 
 export const buildCommand: KbSubcommand = {
   name: 'build',
@@ -30,8 +29,7 @@ export const buildCommand: KbSubcommand = {
     if (p[0] !== 'wordnet') throw new UsageError(`semcom kb build knows one source, 'wordnet'; got '${p[0]}'`);
     const t0 = performance.now();
     const g = buildWordnetGraph({ includeSentences: Boolean(f.sentences), assertedAt: WORDNET_ASSERTED_AT, ...(typeof f.lexnames === 'string' ? { lexnames: f.lexnames.split(',').map((s) => s.trim()) } : {}) });
-    const kb = KnowledgeBase.open(requireDb(f));
-    try {
+    return withKb(requireDb(f), 'create', (kb) => {
       const name = String(f.version);
       if (getVersion(kb, name)) throw new SemcomError('INVALID_ARGUMENT', `${kb.path} already has a version named ${name}; pass --version with another name or use a new file`);
       const r = kb.apply(changesOfGraph(g), { author: 'build:wordnet' });
@@ -39,9 +37,7 @@ export const buildCommand: KbSubcommand = {
       const out = { ...kb.counts(), applied: r.applied, version: v.name, hash: v.hash, seconds: (performance.now() - t0) / 1000, assertedAt: new Date(WORDNET_ASSERTED_AT).toISOString() };
       print(out, Boolean(f.json), () => `built ${out.entities} entities, ${out.relations} relations, ${out.triples} triples, ${out.items} items in ${out.seconds.toFixed(1)} s; version ${v.name} (${v.hash.slice(0, 16)}…)`);
       return 0;
-    } finally {
-      kb.close();
-    }
+    });
   },
 };
 
@@ -57,25 +53,17 @@ export const extractCommand: KbSubcommand = {
   },
   async run(f, p) {
     const file = p[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new SemcomError('IO_ERROR', `cannot read ${file}: ${(e as Error).message}`);
-    }
+    const text = readInput(file).toString('utf8');
     if (text.length > MAX_EXTRACTION_CHARS) throw new UsageError(`${file} has ${text.length} characters; split it into files of at most ${MAX_EXTRACTION_CHARS}`);
     const scope = String(f.scope) as Scope;
     const g = typeof f.model === 'string' ? await extractTriplesWithModel(text, resolveTextModel(f.model), { scope }) : extractTriples(text, { scope });
-    const kb = KnowledgeBase.open(requireDb(f));
-    try {
+    return withKb(requireDb(f), 'create', (kb) => {
       // Entities and relations already known keep their records: extraction adds facts, it does not relabel.
       const changes = changesOfGraph(g).filter((c) => !('put' in c) || c.kind === 'triple' || !kb.get(c.kind, (c.put as { id: string }).id));
       const r = kb.apply(changes, { author: `extract:${typeof f.model === 'string' ? 'model' : 'wink-nlp'}` });
       const out = { entities: g.entities.length, relations: g.relations.length, triples: g.triples.map((t) => [t.head, t.relation, t.tail]), dropped: g.dropped, applied: r.applied, hash: r.hash };
       print(out, Boolean(f.json), () => [`${g.triples.length} triples (${r.applied} changes applied):`, ...g.triples.map((t) => `  (${t.head}, ${t.relation}, ${t.tail})`)].join('\n'));
       return 0;
-    } finally {
-      kb.close();
-    }
+    });
   },
 };

@@ -35,6 +35,11 @@ export function storeRelationOf(benchmarkRelation: string): string {
 
 const modelFlag = { type: 'string', valueName: '<name>', help: KGE_MODEL_NAMES.join(' | '), default: 'transe' } as const;
 
+/** Filtered ranking figures on one line. */
+function formatRanking(r: { mrr: number; hits1: number; hits3: number; hits10: number }): string {
+  return `MRR ${r.mrr.toFixed(4)}  H@1 ${r.hits1.toFixed(3)}  H@3 ${r.hits3.toFixed(3)}  H@10 ${r.hits10.toFixed(3)}`;
+}
+
 function modelName(raw: unknown): KgeModelName {
   const m = String(raw);
   if (!(KGE_MODEL_NAMES as readonly string[]).includes(m)) throw new UsageError(`--model got '${m}'; it accepts ${KGE_MODEL_NAMES.join(', ')}`);
@@ -94,7 +99,7 @@ export const trainCommand: KbSubcommand = {
     };
     const seed = intFlag('seed', String(f.seed), 0, 2 ** 31 - 1);
     const valLimit = intFlag('val-limit', String(f['val-limit']), 0);
-    return withKb(requireDb(f), true, (kb) => {
+    return withKb(requireDb(f), 'write', (kb) => {
       const bench = benchmarkFor(kb);
       const result = trainKge(bench, { ...config, onEpoch: (r) => void (f.quiet || process.stderr.write(`epoch ${r.epoch}/${config.epochs} loss ${r.loss.toFixed(4)} ${r.seconds.toFixed(0)} s\n`)) }, Rng.stream(seed, 0x6b6765));
       const validation = valLimit > 0 ? evaluateLinkPrediction(result.model, bench, 'validation', { filtered: true, limit: Math.min(valLimit, bench.validation.length / 3), sampleSeed: 0 }) : null;
@@ -113,7 +118,7 @@ export const trainCommand: KbSubcommand = {
       });
       print(metrics, Boolean(f.json), () =>
         `trained ${name} (${preset}: dim ${config.dim}, ${config.epochs} epochs) in ${result.seconds.toFixed(1)} s` +
-        (validation ? `; validation (${validation.count} triples, filtered) MRR ${validation.mrr.toFixed(4)} H@1 ${validation.hits1.toFixed(3)} H@3 ${validation.hits3.toFixed(3)} H@10 ${validation.hits10.toFixed(3)}` : ''),
+        (validation ? `; validation (${validation.count} triples, filtered) ${formatRanking(validation)}` : ''),
       );
       return 0;
     });
@@ -135,12 +140,12 @@ export const evalCommand: KbSubcommand = {
     const name = modelName(f.model);
     const split = String(f.split);
     if (split !== 'test' && split !== 'validation') throw new UsageError(`--split got '${split}'; it accepts test, validation`);
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const { model } = loadModel(kb, name);
       const bench = benchmarkFor(kb);
       const r = evaluateLinkPrediction(model, bench, split, { filtered: true, ...(f.limit !== undefined ? { limit: intFlag('limit', String(f.limit), 1), sampleSeed: 0 } : {}) });
       const out = { model: name, mrr: r.mrr, hits1: r.hits1, hits3: r.hits3, hits10: r.hits10, split, filtered: true, count: r.count, meanRank: r.meanRank };
-      print(out, Boolean(f.json), () => `${name} on ${split} (${r.count} triples, filtered): MRR ${r.mrr.toFixed(4)}  H@1 ${r.hits1.toFixed(3)}  H@3 ${r.hits3.toFixed(3)}  H@10 ${r.hits10.toFixed(3)}  MR ${r.meanRank.toFixed(0)}`);
+      print(out, Boolean(f.json), () => `${name} on ${split} (${r.count} triples, filtered): ${formatRanking(r)}  MR ${r.meanRank.toFixed(0)}`);
       return 0;
     });
   },
@@ -165,7 +170,7 @@ export const completeCommand: KbSubcommand = {
     if ((f.head === undefined) === (f.tail === undefined)) throw new UsageError('give exactly one of --head ID and --tail ID');
     if (typeof f.relation !== 'string') throw new UsageError('--relation R is required');
     const k = intFlag('k', String(f.k), 1, 1000);
-    return withKb(requireDb(f), Boolean(f.add), (kb) => {
+    return withKb(requireDb(f), f.add ? 'write' : 'read', (kb) => {
       const { model } = loadModel(kb, name);
       const bench = benchmarkFor(kb);
       const storeRelations = bench.relations.map(storeRelationOf);
@@ -204,7 +209,7 @@ export const similarCommand: KbSubcommand = {
   async run(f, p) {
     const name = modelName(f.model);
     const k = intFlag('k', String(f.k), 1, 1000);
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const v = getVector(kb, `kge:${name}`, p[0]!);
       if (!v) throw new SemcomError('INVALID_ARGUMENT', `no ${name} embedding for ${p[0]} in ${kb.path}: train the model first, or pick an entity of the WordNet benchmark`);
       const hits = nearestVectors(kb, `kge:${name}`, v, k + 1, 'l2').filter((h) => h.key !== p[0]).slice(0, k);

@@ -1,4 +1,6 @@
 /** What the `semcom kb` subcommands share: the --db flag, opening, printing. */
+import { readFileSync } from 'node:fs';
+import { SemcomError } from '../../../core/errors.js';
 import { KnowledgeBase } from '../../../knowledge/store/index.js';
 import { formatFlagHelp, parseFlags, UsageError, type FlagSpecs, type ParsedFlags } from '../../args.js';
 
@@ -19,13 +21,25 @@ export function requireDb(flags: ParsedFlags, name = 'db'): string {
   return v;
 }
 
-/** Opens `--db` (for reading unless `write`), runs `fn` and closes it. */
-export async function withKb<T>(path: string, write: boolean, fn: (kb: KnowledgeBase) => T | Promise<T>): Promise<T> {
-  const kb = KnowledgeBase.open(path, { readonly: !write, create: false });
+/** How a command opens its store: read-only, for writing an existing file, or for writing a file it may create. */
+export type KbAccess = 'read' | 'write' | 'create';
+
+/** Opens the store at `path`, runs `fn` and closes it, whatever `fn` does. */
+export async function withKb<T>(path: string, access: KbAccess, fn: (kb: KnowledgeBase) => T | Promise<T>): Promise<T> {
+  const kb = KnowledgeBase.open(path, { readonly: access === 'read', create: access === 'create' });
   try {
     return await fn(kb);
   } finally {
     kb.close();
+  }
+}
+
+/** The bytes of an input file, or an IO_ERROR naming it. */
+export function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new SemcomError('IO_ERROR', `cannot read ${path}: ${(e as Error).message}`);
   }
 }
 

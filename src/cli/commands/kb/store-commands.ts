@@ -3,11 +3,11 @@
  * versions (create, list, diff, revert), audits, sync between two files,
  * matching degree, and graph queries.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { SemcomError } from '../../../core/errors.js';
-import { applyDelta, auditKnowledgeBase, createVersion, decodeDelta, deltaSince, encodeDelta, diffVersions, KnowledgeBase, listVersions, type ChangeInput, matchingDegree, neighbourhood, revertTo, shortestPath, syncKnowledge } from '../../../knowledge/store/index.js';
+import { applyDelta, auditKnowledgeBase, createVersion, decodeDelta, deltaSince, encodeDelta, diffVersions, listVersions, type ChangeInput, matchingDegree, neighbourhood, revertTo, shortestPath, syncKnowledge } from '../../../knowledge/store/index.js';
 import { intFlag, numberFlag, UsageError } from '../../args.js';
-import { dbFlag, jsonFlag, print, requireDb, withKb, type KbSubcommand } from './shared.js';
+import { dbFlag, jsonFlag, print, readInput, requireDb, withKb, type KbSubcommand } from './shared.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +17,7 @@ export const statsCommand: KbSubcommand = {
   summary: 'Counts of entities, relations, triples (asserted and inferred), items, log entries, versions and vectors; the head and state hash.',
   flags: { db: dbFlag, json: jsonFlag },
   async run(f) {
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const out = { ...kb.counts(), head: kb.head() };
       print(out, Boolean(f.json), () => Object.entries({ ...kb.counts(), seq: out.head.seq, hash: out.head.hash }).map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n'));
       return 0;
@@ -31,7 +31,7 @@ export const checkCommand: KbSubcommand = {
   summary: "Checks the file (SQLite's integrity check), the state hash against the records, and the derived tables. Exit status 1 when a problem is found.",
   flags: { db: dbFlag, json: jsonFlag },
   async run(f) {
-    return withKb(requireDb(f), true, (kb) => {
+    return withKb(requireDb(f), 'write', (kb) => {
       const problems = kb.verify();
       print({ ok: problems.length === 0, problems }, Boolean(f.json), () => (problems.length ? problems.join('\n') : 'ok'));
       return problems.length ? 1 : 0;
@@ -48,14 +48,14 @@ export const versionCommand: KbSubcommand = {
     const action = p[0];
     if (action === 'create') {
       if (p.length !== 2) throw new UsageError('usage: semcom kb version create NAME --db PATH');
-      return withKb(requireDb(f), true, (kb) => {
+      return withKb(requireDb(f), 'write', (kb) => {
         const v = createVersion(kb, p[1]!, typeof f.note === 'string' ? f.note : '');
         print(v, Boolean(f.json), () => `version ${v.name} at log position ${v.seq}, state ${v.hash.slice(0, 16)}…`);
         return 0;
       });
     }
     if (action === 'list' && p.length === 1) {
-      return withKb(requireDb(f), false, (kb) => {
+      return withKb(requireDb(f), 'read', (kb) => {
         const vs = listVersions(kb);
         print(vs, Boolean(f.json), () => (vs.length ? vs.map((v) => `${v.name.padEnd(20)} seq ${String(v.seq).padStart(8)}  ${new Date(v.at).toISOString()}  ${v.hash.slice(0, 16)}…  ${v.note}`).join('\n') : 'no versions yet'));
         return 0;
@@ -72,7 +72,7 @@ export const diffCommand: KbSubcommand = {
   flags: { db: dbFlag, json: jsonFlag, limit: { type: 'string', valueName: '<N>', help: 'lines to print', default: '200' } },
   async run(f, p) {
     const limit = intFlag('limit', String(f.limit), 1);
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const d = diffVersions(kb, p[0]!, p[1] ?? 'head');
       print({ from: p[0], to: p[1] ?? 'head', changes: d.length, entries: d.slice(0, limit) }, Boolean(f.json), () =>
         [`${d.length} records differ`, ...d.slice(0, limit).map((e) => `${e.before === null ? '+' : e.after === null ? '-' : '~'} ${e.kind} ${e.key}`)].join('\n'),
@@ -88,7 +88,7 @@ export const revertCommand: KbSubcommand = {
   summary: 'Makes the store equal to VERSION again, by appending the changes that undo everything after it (the log keeps the history).',
   flags: { db: dbFlag, json: jsonFlag },
   async run(f, p) {
-    return withKb(requireDb(f), true, (kb) => {
+    return withKb(requireDb(f), 'write', (kb) => {
       const r = revertTo(kb, p[0]!);
       print(r, Boolean(f.json), () => `reverted to ${p[0]}: ${r.changed} records changed; state ${r.hash.slice(0, 16)}…`);
       return 0;
@@ -105,8 +105,8 @@ export const syncCommand: KbSubcommand = {
     const from = requireDb(f, 'from');
     const to = requireDb(f, 'to');
     if (from === to) throw new UsageError('--from and --to name the same file');
-    return withKb(from, false, (sender) =>
-      withKb(to, true, (receiver) => {
+    return withKb(from, 'read', (sender) =>
+      withKb(to, 'write', (receiver) => {
         const r = syncKnowledge(sender, receiver, typeof f.since === 'string' ? { baseVersion: f.since } : {});
         print(r, Boolean(f.json), () => `${r.mode}: ${r.changes} changes, ${r.bytesUp} bytes up, ${r.bytesDown} bytes down; receiver state ${r.result.hash.slice(0, 16)}…`);
         return 0;
@@ -123,8 +123,8 @@ export const matchCommand: KbSubcommand = {
   async run(f, p) {
     const kinds = String(f.kinds).split(',').map((k) => k.trim());
     for (const k of kinds) if (!['entity', 'relation', 'triple', 'item'].includes(k)) throw new UsageError(`--kinds got '${k}'; it accepts entity, relation, triple, item`);
-    return withKb(p[0]!, false, (a) =>
-      withKb(p[1]!, false, (b) => {
+    return withKb(p[0]!, 'read', (a) =>
+      withKb(p[1]!, 'read', (b) => {
         const m = matchingDegree(a, b, { kinds: kinds as ('entity' | 'relation' | 'triple' | 'item')[] });
         print(m, Boolean(f.json), () => `matching degree ${m.degree.toFixed(4)} (shared ${m.shared}, only in A ${m.onlyA}, only in B ${m.onlyB}, stale keys ${m.staleKeys})`);
         return 0;
@@ -140,7 +140,7 @@ export const auditCommand: KbSubcommand = {
   flags: { db: dbFlag, 'max-age-days': { type: 'string', valueName: '<D>', help: 'freshness bound in days', default: '365' }, json: jsonFlag },
   async run(f) {
     const days = numberFlag('max-age-days', String(f['max-age-days']), 'a number of days ≥ 0', (x) => x >= 0);
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const r = auditKnowledgeBase(kb, { maxAgeMs: days * DAY_MS, now: Date.now(), limit: 50 });
       print(r, Boolean(f.json), () =>
         [
@@ -178,7 +178,7 @@ export const neighboursCommand: KbSubcommand = {
   summary: 'Entities within k hops of ENTITY (recursive SQL), nearest first.',
   flags: { ...walkFlags, limit: { type: 'string', valueName: '<N>', help: 'most entities printed', default: '50' } },
   async run(f, p) {
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const n = neighbourhood(kb, p[0]!, { ...walkOptions(f, '2'), limit: intFlag('limit', String(f.limit), 1) });
       print(n, Boolean(f.json), () => n.map((x) => `${x.depth} ${x.id} ${x.label}`).join('\n'));
       return 0;
@@ -192,7 +192,7 @@ export const pathCommand: KbSubcommand = {
   summary: 'A shortest path between two entities (recursive SQL); exit status 1 when there is none within k hops.',
   flags: walkFlags,
   async run(f, p) {
-    return withKb(requireDb(f), false, (kb) => {
+    return withKb(requireDb(f), 'read', (kb) => {
       const steps = shortestPath(kb, p[0]!, p[1]!, walkOptions(f, '6'));
       const label = (id: string): string => kb.entity(id)?.label ?? id;
       print(steps, Boolean(f.json), () => (steps ? steps.map((s) => `${label(s.from)} —${s.relation}${s.reversed ? '⁻¹' : ''}→ ${label(s.to)}`).join('\n') || '(same entity)' : 'no path'));
@@ -224,12 +224,7 @@ export const importCommand: KbSubcommand = {
   flags: { db: dbFlag, author: { type: 'string', valueName: '<name>', help: 'recorded in the log', default: 'import' }, json: jsonFlag },
   async run(f, p) {
     const file = p[0]!;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new SemcomError('IO_ERROR', `cannot read ${file}: ${(e as Error).message}`);
-    }
+    const text = readInput(file).toString('utf8');
     const changes: ChangeInput[] = [];
     text.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
@@ -239,8 +234,7 @@ export const importCommand: KbSubcommand = {
         throw new SemcomError('MALFORMED_INPUT', `${file} line ${i + 1} is not JSON (${(e as Error).message}); nothing was imported`);
       }
     });
-    const kb = KnowledgeBase.open(requireDb(f));
-    try {
+    return withKb(requireDb(f), 'create', (kb) => {
       let r;
       try {
         r = kb.apply(changes, { author: String(f.author) });
@@ -250,9 +244,7 @@ export const importCommand: KbSubcommand = {
       }
       print(r, Boolean(f.json), () => `${r.applied} changes applied; head ${r.seq}, state ${r.hash.slice(0, 16)}…`);
       return 0;
-    } finally {
-      kb.close();
-    }
+    });
   },
 };
 
@@ -266,7 +258,7 @@ export const deltaCommand: KbSubcommand = {
       if (typeof f.since !== 'string') throw new UsageError('delta export needs --since VERSION (a version the receiver holds)');
       if (typeof f.out !== 'string') throw new UsageError('delta export needs --out FILE');
       const out = f.out;
-      return withKb(requireDb(f), false, (kb) => {
+      return withKb(requireDb(f), 'read', (kb) => {
         const d = deltaSince(kb, f.since as string);
         const bytes = encodeDelta(d);
         try {
@@ -279,13 +271,8 @@ export const deltaCommand: KbSubcommand = {
       });
     }
     if (p[0] === 'apply' && p.length === 2) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(p[1]!);
-      } catch (e) {
-        throw new SemcomError('IO_ERROR', `cannot read ${p[1]}: ${(e as Error).message}`);
-      }
-      return withKb(requireDb(f), true, (kb) => {
+      const bytes = readInput(p[1]!);
+      return withKb(requireDb(f), 'write', (kb) => {
         const r = applyDelta(kb, decodeDelta(bytes));
         print(r, Boolean(f.json), () => `${r.applied} changes applied; state ${r.hash.slice(0, 16)}…`);
         return 0;
