@@ -10,7 +10,8 @@
  * rounds over a seeded sample of entities.
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, platform, arch, totalmem, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { machineInfo, median } from './common.js';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Rng } from '../dist/core/rng.js';
@@ -41,7 +42,6 @@ const ms = (f) => {
   const v = f();
   return [v, performance.now() - t0];
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Median over 3 rounds of the mean time of `op` over `sample`. */
 function perQuery(name, sample, op) {
   const rounds = [];
@@ -123,7 +123,7 @@ try {
   tx.close();
   rx.close();
   const result = {
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${platform()}-${arch()}` },
+    machine: machineInfo(),
     node: process.version,
     kb: { source: lexnames ? `WordNet 3.1 (${lexnames.join(',')})` : 'WordNet 3.1 with example sentences', ...counts, fileMB: statSync(path).size / 1e6 },
     cases,

@@ -32,10 +32,7 @@ function timeLoop(step, seconds) {
   return rounds;
 }
 
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+export { median } from './common.js';
 
 /** BPSK-AWGN LLRs of `frames` random codewords of `code` at `ebN0Db`. */
 function noisyFrames(code, ebN0Db, frames, seed) {

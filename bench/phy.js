@@ -9,10 +9,11 @@
  * after a warm-up, as ROUNDS timed rounds whose median is the value; multi-thread
  * cases run one copy per worker thread and add up round by round.
  */
-import { availableParallelism, cpus, totalmem, platform, arch } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { median, runCase, runUncodedMonteCarlo, ROUNDS } from './phy-cases.js';
+import { machineInfo } from './common.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -69,7 +70,7 @@ for (const r of results.filter((x) => x.threads > 1)) {
   if (one) r.scaling = Number((r.value / one.value).toFixed(3));
 }
 const out = {
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores, memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)), platform: `${platform()}-${arch()}` },
+  machine: machineInfo(),
   node: process.version,
   seconds,
   rounds: ROUNDS,

@@ -10,7 +10,7 @@
  * whose median is the value. `setup` is the one-time cost of building the
  * shared models from the train split (milliseconds, first use in the process).
  */
-import { cpus, platform, arch, totalmem } from 'node:os';
+import { machineInfo, median } from './common.js';
 import { performance } from 'node:perf_hooks';
 import {
   wordnetTexts,
@@ -87,8 +87,8 @@ async function perMessage(name, op) {
   await run(Math.min(500, (seconds * 1000) / 4));
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) rounds.push(await run((seconds * 1000) / ROUNDS));
-  const sorted = [...rounds].sort((a, b) => a - b);
-  return { name, unit: 'messages/s', value: sorted[Math.floor(ROUNDS / 2)], msPerMessage: 1000 / sorted[Math.floor(ROUNDS / 2)], rounds };
+  const value = median(rounds);
+  return { name, unit: 'messages/s', value, msPerMessage: 1000 / value, rounds };
 }
 
 const cases = [
@@ -105,7 +105,7 @@ const cases = [
 ];
 
 const result = {
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), platform: `${platform()}-${arch()}` },
+  machine: machineInfo(),
   node: process.version,
   sentences: { split: 'test', count: sentences.length, meanChars: chars },
   setup,
