@@ -244,10 +244,12 @@ export function ibltDelta(kb: KnowledgeBase, receiverTable: Uint8Array): Knowled
     const diff = iblt(kb, theirs.cells).subtract(theirs).peel();
     if (!diff) return null;
     const wanted = new Set(diff.plus);
-    const changes: Change[] = [];
-    for (const r of kb.db.prepare('SELECT kind, key, record, hash FROM current').iterate() as Iterable<{ kind: RecordKind; key: string; record: string; hash: Buffer }>) {
-      if (wanted.has(fingerprint(r.hash))) changes.push({ kind: r.kind, key: r.key, record: JSON.parse(r.record) as Change['record'] });
+    // Scan the hashes only; read a record's content just for the ones the receiver lacks.
+    const found: { kind: RecordKind; key: string }[] = [];
+    for (const r of kb.db.prepare('SELECT kind, key, hash FROM records').iterate() as Iterable<{ kind: RecordKind; key: string; hash: Buffer }>) {
+      if (wanted.has(fingerprint(r.hash))) found.push({ kind: r.kind, key: r.key });
     }
+    const changes: Change[] = found.map((c) => ({ ...c, record: kb.get(c.kind, c.key) ?? null }));
     // A fingerprint the peel produced that the sender does not hold: a checksum accident; give up on this table.
     if (changes.length !== wanted.size) return null;
     const all = Array.from({ length: BUCKETS }, (_, b) => b);
