@@ -25,3 +25,5 @@ export type { Pixels } from './validate.js';
 export { sentenceBleu, corpusBleu, sentenceBleuText, corpusBleuText, meanSentenceBleuText, modifiedPrecision, closestReferenceLength, brevityPenalty, type BleuOptions, type BleuScore, type BleuSmoothing, type BleuTextOptions } from './bleu.js';
 export { cosineSimilarity, semanticSimilarity, exactMatch, normalizeForMatch, type SemanticSimilarityOptions, type ExactMatchOptions } from './similarity.js';
 export { tokenizeText, tokenize13a, type TextTokenizer, type TokenizeOptions } from './text.js';
+export { AoiMeter, AoiiMeter, type AoiSummary, type AoiMeterOptions, type AoiiPenalty, type AoiiMeterOptions, type AoiiSummary } from './freshness.js';
+export { distribution, sortedQuantile, SampleBuffer, type SampleDistribution } from './percentiles.js';
