@@ -3,3 +3,15 @@ export { awgn } from './awgn.js';
 export { rayleigh, rician, type FadingOptions, type RicianOptions } from './fading.js';
 export { erasureChannel, type ErasureChannel } from './erasure.js';
 export { parseChannelSpec } from './spec.js';
+export {
+  dbmToWatts,
+  freeSpacePathLossDb,
+  losPathLossDb,
+  pathLossDb,
+  shadowingDb,
+  thermalNoiseWatts,
+  wattsToDbm,
+  type PathLossModel,
+  type PathLossOptions,
+} from './path-loss.js';
+export { blockFadingGain, makeBlockFadingSampler, type BlockFadingSampler } from './block-fading.js';
