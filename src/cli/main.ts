@@ -9,10 +9,11 @@ import { codesCommand } from './commands/codes.js';
 import { demoCommand } from './commands/demo.js';
 import { experimentCommand } from './commands/experiment.js';
 import { kbCommand } from './commands/kb/index.js';
+import { networkCommand } from './commands/network.js';
 import { textCommand } from './commands/text.js';
 import type { Command } from './command.js';
 
-export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand, textCommand, kbCommand];
+export const commands: readonly Command[] = [berCommand, demoCommand, codesCommand, experimentCommand, textCommand, kbCommand, networkCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
