@@ -9,7 +9,8 @@
  * seed 003), `knowledge` (knowledge bases: the SQLite store, construction,
  * representation learning, versions, sync, matching), `schemes` (image and
  * text: traditional, learned JSCC, shared model, generative) and
- * `experiments` (case studies, runner, report).
+ * `network` (the cloud-edge-mobile network simulation: scenarios, calibration,
+ * policies, engine) and `experiments` (case studies, runner, report).
  */
 export * from './core/index.js';
 export * from './phy/index.js';
@@ -21,4 +22,5 @@ export * from './generation/index.js';
 export * from './agents/index.js';
 export * from './knowledge/index.js';
 export * from './schemes/index.js';
+export * from './network/index.js';
 export * from './experiments/index.js';

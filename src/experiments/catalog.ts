@@ -6,3 +6,4 @@
 import './image/index.js';
 import './text/index.js';
 import './knowledge/index.js';
+import './network/index.js';

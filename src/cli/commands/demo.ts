@@ -2,8 +2,9 @@
  * `semcom demo`: the main job. First a short BER/FER sweep of the physical
  * layer (uncoded BPSK and 16-QAM against their closed forms, and two IEEE
  * 802.11n LDPC codes over AWGN) with its table, JSON, CSV, SVG and offline HTML
- * plot; then the image, text and knowledge case studies (`image-snr`, `image-cost`,
- * `text-snr`, `text-cost`, `knowledge-mismatch`) in their quick
+ * plot; then the image, text, knowledge and network case studies (`image-snr`, `image-cost`,
+ * `text-snr`, `text-cost`, `knowledge-mismatch`, `network-load`,
+ * `network-policies`, `network-sync`) in their quick
  * form, each with results.json/csv and an offline report.
  */
 import { writeFile } from 'node:fs/promises';
@@ -62,7 +63,8 @@ export const demoCommand: Command = {
       'Sweeps uncoded BPSK/16-QAM (AWGN, with closed-form BER), uncoded BPSK over Rayleigh,',
       'and the 802.11n (648,324) and (1944,972) LDPC codes over BPSK-AWGN, then writes',
       'demo.json, demo.csv, plot.svg and plot.html (works offline) into DIR; then runs the',
-      'case studies image-snr, image-cost, text-snr, text-cost and knowledge-mismatch in their quick form and',
+      'case studies image-snr, image-cost, text-snr, text-cost, knowledge-mismatch, network-load, network-policies',
+      'and network-sync in their quick form and',
       'prints where their reports are (results/<name>/report/index.html).',
       '',
       'Flags:',
@@ -138,7 +140,7 @@ export const demoCommand: Command = {
     );
     process.stdout.write(`\nwrote ${join(out, 'demo.json')}, demo.csv, plot.svg, plot.html (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     if (f['phy-only']) return 0;
-    for (const name of ['image-snr', 'image-cost', 'text-snr', 'text-cost', 'knowledge-mismatch']) {
+    for (const name of ['image-snr', 'image-cost', 'text-snr', 'text-cost', 'knowledge-mismatch', 'network-load', 'network-policies', 'network-sync']) {
       const study = getCaseStudy(name, { quick: true });
       const dir = resolve('results', name);
       process.stderr.write(`semcom demo: case study ${name} (quick form)\n`);

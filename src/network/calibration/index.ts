@@ -17,7 +17,7 @@ export {
   findScheme,
   knowledgeRetention,
   mcsThresholdsDb,
-  selectMcs,
+  selectMcsIndex,
   snrForCodewordErrorRate,
   syncBytes,
   taskSuccessAt,

@@ -7,7 +7,7 @@ import {
   findScheme,
   knowledgeRetention,
   mcsThresholdsDb,
-  selectMcs,
+  selectMcsIndex,
   snrForCodewordErrorRate,
   syncBytes,
   taskSuccessAt,
@@ -102,20 +102,20 @@ describe('snrForCodewordErrorRate', () => {
   });
 });
 
-describe('selectMcs and mcsThresholdsDb', () => {
+describe('selectMcsIndex and mcsThresholdsDb', () => {
   it('finds the 1 % points of the curves', () => {
     expect(Array.from(mcsThresholdsDb(table()))).toEqual([0, 5, 10]);
   });
 
   it('picks the most efficient MCS whose threshold plus margin is at most the SNR, else the most robust', () => {
     const t = table();
-    expect(selectMcs(t, -20)).toBe(0);
-    expect(selectMcs(t, 0.99)).toBe(0);
-    expect(selectMcs(t, 5.99)).toBe(0);
-    expect(selectMcs(t, 6)).toBe(1);
-    expect(selectMcs(t, 10.99)).toBe(1);
-    expect(selectMcs(t, 11)).toBe(2);
-    expect(selectMcs(t, 40)).toBe(2);
+    expect(selectMcsIndex(t, -20)).toBe(0);
+    expect(selectMcsIndex(t, 0.99)).toBe(0);
+    expect(selectMcsIndex(t, 5.99)).toBe(0);
+    expect(selectMcsIndex(t, 6)).toBe(1);
+    expect(selectMcsIndex(t, 10.99)).toBe(1);
+    expect(selectMcsIndex(t, 11)).toBe(2);
+    expect(selectMcsIndex(t, 40)).toBe(2);
   });
 
   it('never selects a less efficient MCS at a higher SNR, and the chosen one meets the target with the margin', () => {
@@ -123,7 +123,7 @@ describe('selectMcs and mcsThresholdsDb', () => {
     const thresholds = mcsThresholdsDb(t);
     let prev = -1;
     for (let snr = -10; snr <= 35; snr += 0.05) {
-      const i = selectMcs(t, snr);
+      const i = selectMcsIndex(t, snr);
       expect(t.mcs[i]!.efficiency).toBeGreaterThanOrEqual(prev);
       prev = t.mcs[i]!.efficiency;
       if (i > 0) expect(codewordErrorRate(t.mcs[i]!, snr - t.linkAdaptationMarginDb)).toBeLessThanOrEqual(t.targetCodewordErrorRate + 1e-12);

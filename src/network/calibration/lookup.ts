@@ -85,7 +85,7 @@ export function mcsThresholdsDb(table: CalibrationTable): Float64Array {
  * `snrDb`; index 0, the most robust MCS, when none qualifies (the packet is
  * sent anyway and may be lost), as src/schemes/link-adaptation.ts does.
  */
-export function selectMcs(table: CalibrationTable, snrDb: number): number {
+export function selectMcsIndex(table: CalibrationTable, snrDb: number): number {
   const thresholds = mcsThresholdsDb(table);
   const available = snrDb - table.linkAdaptationMarginDb;
   const mcs = table.mcs;

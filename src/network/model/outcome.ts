@@ -39,6 +39,15 @@ export class OutcomeAccumulator {
       this.succeeded++;
       if (nowS <= s.deadlineAtS) this.timely++;
     }
+    this.charge(s);
+  }
+
+  /** Records what a counted service still in flight when the run stopped had cost so far (it never completes). */
+  unfinished(s: Service): void {
+    this.charge(s);
+  }
+
+  private charge(s: Service): void {
     this.bits[0] += s.bitsUp;
     this.bits[1] += s.bitsBackhaul;
     this.bits[2] += s.bitsDown;

@@ -6,7 +6,9 @@
  * rate = share × B × efficiency(SNR) bit/s (analog transmissions: share × B
  * complex channel uses per second, one per hertz). Shares, powers and rates
  * are recomputed at every allocation epoch (a transmission starts or ends),
- * the completion of the earliest transmission is the link's next event.
+ * the completion of the earliest transmission is the link's next event. At
+ * most `maxScheduled` transmissions are served at once; the others wait for
+ * a grant in arrival order (their waiting is latency, not airtime).
  *
  * SNR on a share x with power p over a flow whose whole-band SNR per watt is
  * γ (= g·|h|²/(N0·B)) is p·γ/x: on the downlink the base station's power is
@@ -14,7 +16,7 @@
  * so SNR = P·γ whatever x); on the uplink each device puts its own power on
  * its share, so a narrower share raises its SNR (power-limited cell edge).
  */
-import { codewordErrorRate, mcsThresholdsDb, selectMcs, taskSuccessAt } from '../calibration/lookup.js';
+import { codewordErrorRate, mcsThresholdsDb, selectMcsIndex, taskSuccessAt } from '../calibration/lookup.js';
 import type { CalibrationTable, SchemeCalibration } from '../calibration/types.js';
 import type { BandwidthPolicy, FlowView, PowerPolicy } from '../policies/types.js';
 
@@ -40,7 +42,10 @@ export class Flow implements FlowView {
   startSnrDb = NaN;
   mcs = -1;
   startS = NaN;
+  /** What the transmission carries: payload bits (digital) or channel uses (analog). */
   readonly total: number;
+  /** Bits on air: the payload padded to whole codewords once an MCS is chosen (digital); `total` for analog. */
+  airBits: number;
 
   constructor(
     readonly purpose: FlowPurpose,
@@ -57,6 +62,7 @@ export class Flow implements FlowView {
     readonly deadlineAtS: number,
   ) {
     this.total = amount;
+    this.airBits = amount;
     this.remainingBits = amount;
     this.snrPerWatt = snrPerWatt;
     this.importance = importance;
@@ -76,6 +82,8 @@ export interface RadioLinkOptions {
   calibration: CalibrationTable;
   /** Proportional-fair averaging time constant, s. */
   fairnessWindowS: number;
+  /** Transmissions served at once; later ones wait in arrival order. */
+  maxScheduled: number;
   /** Per-device averaged served rate and the time it was last updated (shared by the links of one direction). */
   averageRate: Float64Array;
   averageAt: Float64Array;
@@ -85,7 +93,11 @@ export interface RadioLinkOptions {
 const DONE_EPSILON = 1e-6;
 
 export class RadioLink {
+  /** Transmissions being served. */
   readonly flows: Flow[] = [];
+  /** Transmissions waiting for a grant, in arrival order (from `waitingHead` on). */
+  private waiting: Flow[] = [];
+  private waitingHead = 0;
   /** Time of the earliest completion under the current allocation (Infinity when idle). */
   nextS = Infinity;
   /** Seconds with at least one active transmission since the last stats reset. */
@@ -102,12 +114,21 @@ export class RadioLink {
     this.minSnr = 10 ** ((Math.min(...mcsThresholdsDb(o.calibration)) + o.calibration.linkAdaptationMarginDb) / 10);
   }
 
-  /** Adds a transmission at `now` and reallocates. */
+  /** Adds a transmission at `now`: served at once if the scheduler has room, else queued; reallocates. */
   add(now: number, flow: Flow): void {
+    if (this.flows.length >= this.o.maxScheduled) {
+      this.waiting.push(flow);
+      return;
+    }
     this.advance(now);
     flow.startS = now;
     this.flows.push(flow);
     this.reallocate(now);
+  }
+
+  /** Transmissions waiting for a grant. */
+  get queued(): number {
+    return this.waiting.length - this.waitingHead;
   }
 
   /**
@@ -122,6 +143,15 @@ export class RadioLink {
       else this.flows[w++] = f;
     }
     this.flows.length = w;
+    while (this.flows.length < this.o.maxScheduled && this.waitingHead < this.waiting.length) {
+      const f = this.waiting[this.waitingHead++]!;
+      f.startS = now;
+      this.flows.push(f);
+    }
+    if (this.waitingHead > 1024 && this.waitingHead * 2 > this.waiting.length) {
+      this.waiting = this.waiting.slice(this.waitingHead);
+      this.waitingHead = 0;
+    }
     this.reallocate(now);
   }
 
@@ -201,7 +231,7 @@ export class RadioLink {
     // The policies' view: each flow's efficiency with an equal share and equal power.
     for (const f of this.flows) {
       const snr = uplink ? (powerW * f.snrPerWatt * n) : powerW * f.snrPerWatt;
-      f.efficiency = f.analog ? 1 : table[selectMcs(calibration, 10 * Math.log10(snr))]!.efficiency;
+      f.efficiency = f.analog ? 1 : table[selectMcsIndex(calibration, 10 * Math.log10(snr))]!.efficiency;
       f.averageRateBps = this.o.averageRate[f.device]!;
       f.slackS = f.deadlineAtS - now;
     }
@@ -222,9 +252,15 @@ export class RadioLink {
       const snrDb = snr > 0 ? 10 * Math.log10(snr) : -Infinity;
       let eff = 1;
       if (!f.analog) {
-        const m = selectMcs(calibration, Number.isFinite(snrDb) ? snrDb : -100);
+        const m = selectMcsIndex(calibration, Number.isFinite(snrDb) ? snrDb : -100);
         eff = table[m]!.efficiency;
-        if (f.mcs < 0 && x > 0) f.mcs = m;
+        if (f.mcs < 0 && x > 0) {
+          // The packet goes out in whole codewords of the MCS chosen when it is first scheduled: the padding is airtime too.
+          f.mcs = m;
+          const k = table[m]!.infoBitsPerCodeword;
+          f.airBits = Math.ceil(f.total / k) * k;
+          f.remainingBits += f.airBits - f.total;
+        }
       }
       if (Number.isNaN(f.startSnrDb) && x > 0) f.startSnrDb = snrDb;
       f.rate = x * bandwidthHz * eff;

@@ -4,15 +4,10 @@
  * every fraction is over them. Units are in the names.
  */
 
+import type { SampleDistribution } from '../../metrics/percentiles.js';
+
 /** Mean and percentiles of a sample, in the unit of the field's name. */
-export interface Distribution {
-  count: number;
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+export type Distribution = SampleDistribution;
 
 /** Outcome of a set of services (a class or all). */
 export interface ServiceOutcome {

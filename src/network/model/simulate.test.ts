@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SemcomError } from '../../core/errors.js';
 import { dbmToWatts, thermalNoiseWatts } from '../../phy/channel/path-loss.js';
 import { DEFAULT_CALIBRATION } from '../calibration/index.js';
-import { findScheme, mcsThresholdsDb, selectMcs } from '../calibration/lookup.js';
+import { findScheme, mcsThresholdsDb, selectMcsIndex } from '../calibration/lookup.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/types.js';
 import { matchingOf, driftedFraction, meanMatchingOver } from './knowledge-drift.js';
@@ -33,17 +33,21 @@ describe('simulateNetwork', () => {
     const gUl = (dbmToWatts(s.devices.txPowerDbm) * topo.gain[0]!) / thermalNoiseWatts(bUl, s.baseStations.noiseFigureDb, s.channel.noiseDensityDbmHz);
     const minSnr = 10 ** ((Math.min(...mcsThresholdsDb(table)) + table.linkAdaptationMarginDb) / 10);
     const x = Math.min(1, gUl / minSnr);
-    const ulRate = x * bUl * table.mcs[selectMcs(table, 10 * Math.log10(gUl / x))]!.efficiency;
+    const ulMcs = table.mcs[selectMcsIndex(table, 10 * Math.log10(gUl / x))]!;
+    const ulRate = x * bUl * ulMcs.efficiency;
+    // Whole codewords go on air.
+    const ulS = (Math.ceil(bits / ulMcs.infoBitsPerCodeword) * ulMcs.infoBitsPerCodeword) / ulRate;
     const bDl = s.baseStations.downlinkBandwidthMHz * 1e6;
     const gDl = (dbmToWatts(s.baseStations.txPowerDbm) * topo.gain[1]!) / thermalNoiseWatts(bDl, s.devices.noiseFigureDb, s.channel.noiseDensityDbmHz);
-    const dlRate = bDl * table.mcs[selectMcs(table, 10 * Math.log10(gDl))]!.efficiency;
-    const expectedMs = 1000 * (2 / s.devices.computeGflops + bits / ulRate + bits / dlRate + 3 / s.devices.computeGflops);
+    const dlMcs = table.mcs[selectMcsIndex(table, 10 * Math.log10(gDl))]!;
+    const dlS = (Math.ceil(bits / dlMcs.infoBitsPerCodeword) * dlMcs.infoBitsPerCodeword) / (bDl * dlMcs.efficiency);
+    const expectedMs = 1000 * (2 / s.devices.computeGflops + ulS + dlS + 3 / s.devices.computeGflops);
     expect(r.all.counted).toBe(1);
     expect(r.all.completed + (r.all.latencyMs.count === 0 ? 1 : 0)).toBe(1);
     if (r.all.completed === 1) expect(r.all.latencyMs.mean).toBeCloseTo(expectedMs, 6);
     expect(r.all.bitsPerService).toEqual({ uplink: bits, backhaul: 0, downlink: bits });
     // Energy: compute at 3 W-class power for (2 + 3) GFLOP, transmit power over PA efficiency while sending, receive power while receiving.
-    const eJ = (5 / s.devices.computeGflops) * s.devices.computePowerW + ((bits / ulRate) * dbmToWatts(s.devices.txPowerDbm)) / s.devices.paEfficiency + (bits / dlRate) * s.devices.rxPowerW;
+    const eJ = (5 / s.devices.computeGflops) * s.devices.computePowerW + (ulS * dbmToWatts(s.devices.txPowerDbm)) / s.devices.paEfficiency + dlS * s.devices.rxPowerW;
     expect(r.all.energyPerServiceJ.device).toBeCloseTo(eJ, 9);
   });
 

@@ -21,7 +21,7 @@ import { AoiMeter, AoiiMeter } from '../../metrics/freshness.js';
 import { distribution } from '../../metrics/percentiles.js';
 import { makeBlockFadingSampler } from '../../phy/channel/block-fading.js';
 import { dbmToWatts, thermalNoiseWatts } from '../../phy/channel/path-loss.js';
-import { findScheme, knowledgeRetention, selectMcs, syncBytes } from '../calibration/lookup.js';
+import { findScheme, knowledgeRetention, selectMcsIndex, syncBytes } from '../calibration/lookup.js';
 import type { CalibrationTable, SchemeCalibration } from '../calibration/types.js';
 import { EventQueue } from '../engine/event-queue.js';
 import { FcfsStation } from '../engine/fcfs-station.js';
@@ -130,7 +130,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
   const uplinks: RadioLink[] = [];
   const downlinks: RadioLink[] = [];
   for (let b = 0; b < nb; b++) {
-    const common = { calibration, fairnessWindowS: s.policy.fairnessWindowS, bandwidthPolicy: bwPolicy };
+    const common = { calibration, fairnessWindowS: s.policy.fairnessWindowS, bandwidthPolicy: bwPolicy, maxScheduled: s.baseStations.maxScheduled };
     uplinks.push(new RadioLink(b, { ...common, bandwidthHz: ulBandwidthHz, powerW: deviceTxW, uplink: true, averageRate: ulAvg, averageAt: ulAt }));
     downlinks.push(new RadioLink(b, { ...common, bandwidthHz: dlBandwidthHz, powerW: bsTxW, uplink: false, powerPolicy: pwPolicy, averageRate: dlAvg, averageAt: dlAt }));
   }
@@ -271,8 +271,8 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
   const downlinkEstimateS = (dst: number, amount: number, analog: boolean): number => {
     const link = downlinks[topo.serving[dst]!]!;
     const snrDb = 10 * Math.log10((bsTxW * topo.gain[dst]!) / dlNoiseW);
-    const eff = analog ? 1 : calibration.mcs[selectMcs(calibration, snrDb)]!.efficiency;
-    return (amount * (link.flows.length + 1)) / (dlBandwidthHz * eff);
+    const eff = analog ? 1 : calibration.mcs[selectMcsIndex(calibration, snrDb)]!.efficiency;
+    return (amount * (link.flows.length + link.queued + 1)) / (dlBandwidthHz * eff);
   };
 
   /**
@@ -286,7 +286,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
     const digital = c.digitalContent;
     if (!digital || !analog.analog) return analog;
     const snrDb = 10 * Math.log10((bsTxW * topo.gain[dst]!) / dlNoiseW);
-    const m = calibration.mcs[selectMcs(calibration, snrDb)]!;
+    const m = calibration.mcs[selectMcsIndex(calibration, snrDb)]!;
     const codewords = Math.ceil(digital.payloadBits / m.infoBitsPerCodeword);
     const digitalSuccess = (1 - calibration.targetCodewordErrorRate) ** codewords * (digital.cleanTaskSuccess / Math.max(1e-12, c.downlink.cleanTaskSuccess));
     return analogRetention(c.downlink, snrDb) + 0.01 >= digitalSuccess ? analog : { scheme: digital, amount: digital.payloadBits, analog: false };
@@ -413,7 +413,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
     const st = svc.steps[svc.step] as FlowStep;
     const airtimeS = now - flow.startS;
     const mcs = flow.mcs >= 0 ? calibration.mcs[flow.mcs]! : undefined;
-    const uses = flow.analog ? flow.total : mcs ? (Math.ceil(flow.total / mcs.infoBitsPerCodeword) * mcs.infoBitsPerCodeword) / mcs.efficiency : 0;
+    const uses = flow.analog ? flow.total : mcs ? flow.airBits / mcs.efficiency : 0;
     if (uplink) {
       svc.energyDeviceJ += (airtimeS * deviceTxW) / s.devices.paEfficiency;
       svc.usesUp += uses;
@@ -632,6 +632,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
     }
   }
   const lastS = Math.max(endS, Math.min(q.time, drainLimitS));
+  for (const svc of services) if (svc?.counted) accumulators[svc.cls]!.unfinished(svc);
 
   // ---- results ----
 

@@ -133,6 +133,9 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = deepFreeze({
     antennaHeightM: 25,
     // TR 36.814 uses 5 dB; 7 dB allows for feeder and implementation losses.
     noiseFigureDb: 7,
+    // An LTE/NR scheduler grants on the order of ten to twenty users per 1 ms
+    // interval (the PDCCH's control-channel elements bound it); 16 is in that range.
+    maxScheduled: 16,
     edge: {
       // ASSUMPTION. An L4-class inference GPU at each site: 121 TFLOP/s dense
       // FP16 peak, sustained ≈ 15 TFLOP/s on diffusion at the same ≈ 12 %

@@ -30,6 +30,7 @@ export const FIELD_NOTES: Readonly<Record<string, string>> = {
   'baseStations.txPowerDbm': 'dBm, 20 W (TR 36.814 uses 46 dBm per 10 MHz)',
   'baseStations.antennaHeightM': 'm (TR 38.901 UMa: 25 m)',
   'baseStations.noiseFigureDb': 'dB',
+  'baseStations.maxScheduled': 'transmissions served at once per carrier and direction; later ones wait (a scheduler grants ~10-20 users per interval)',
   'baseStations.edge': 'The edge server at each site (an assumption: one L4-class GPU).',
   'baseStations.edge.computeGflops': 'GFLOP/s sustained per server',
   'baseStations.edge.servers': 'servers per site',

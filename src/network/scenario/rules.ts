@@ -77,6 +77,7 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'baseStations.txPowerDbm': finite('dBm'),
   'baseStations.antennaHeightM': positive('m'),
   'baseStations.noiseFigureDb': nonNegative('dB'),
+  'baseStations.maxScheduled': count(100_000, 'transmissions served at once per carrier and direction'),
   'baseStations.edge.computeGflops': positive('GFLOP/s'),
   'baseStations.edge.servers': count(100_000, ''),
   'baseStations.edge.joulesPerGflop': nonNegative('J/GFLOP'),

@@ -45,6 +45,12 @@ export interface BaseStationSpec {
   txPowerDbm: number;
   antennaHeightM: number;
   noiseFigureDb: number;
+  /**
+   * Transmissions a carrier serves at once, per direction; later ones wait in
+   * arrival order. A scheduler addresses a bounded number of users per
+   * transmission interval through its control channel.
+   */
+  maxScheduled: number;
   edge: EdgeSpec;
 }
 
