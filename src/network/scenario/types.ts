@@ -109,10 +109,14 @@ export interface ServiceClassSpec {
   };
 }
 
+/** The name of a policy a user registered (src/network/policies/registry.ts); any string, checked against the registry when the scenario is parsed. */
+export type RegisteredPolicyName = string & Record<never, never>;
+
 export interface PolicySpec {
-  bandwidth: BandwidthPolicyName;
-  power: PowerPolicyName;
-  placement: PlacementName;
+  /** A built-in policy, or one registered with registerBandwidthPolicy (likewise for power and placement). */
+  bandwidth: BandwidthPolicyName | RegisteredPolicyName;
+  power: PowerPolicyName | RegisteredPolicyName;
+  placement: PlacementName | RegisteredPolicyName;
   /** Proportional fair: averaging time constant, s. */
   fairnessWindowS: number;
 }
