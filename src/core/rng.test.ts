@@ -245,3 +245,25 @@ describe('fillBits', () => {
     expect(Array.from(bits)).toEqual(expected);
   });
 });
+
+describe('exponential draws', () => {
+  it('have mean 1/rate and P(X > t) = exp(−rate·t), and refuse a rate that is not positive', () => {
+    const rng = Rng.stream(17, 3);
+    const n = 200_000;
+    const rate = 2.5;
+    let sum = 0;
+    let above = 0;
+    for (let i = 0; i < n; i++) {
+      const x = rng.exponential(rate);
+      expect(x).toBeGreaterThanOrEqual(0);
+      sum += x;
+      if (x > 0.4) above++;
+    }
+    // Standard errors: (1/rate)/√n for the mean, √(p(1 − p)/n) for the tail.
+    expect(Math.abs(sum / n - 1 / rate)).toBeLessThan(5 * (1 / rate) / Math.sqrt(n));
+    const p = Math.exp(-rate * 0.4);
+    expect(Math.abs(above / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+    expect(() => rng.exponential(0)).toThrow(/rate > 0/);
+    expect(() => rng.exponential(Number.NaN)).toThrow(/rate > 0/);
+  });
+});

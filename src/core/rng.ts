@@ -151,6 +151,15 @@ export class Rng {
     return Math.floor(this.nextDouble() * n);
   }
 
+  /**
+   * Exponential with rate `rate` (mean 1/rate) by inversion: the gaps of a
+   * Poisson process. 1 − U is in (0, 1], so the logarithm is finite.
+   */
+  exponential(rate: number): number {
+    if (!(rate > 0) || !Number.isFinite(rate)) throw new SemcomError('INVALID_ARGUMENT', `exponential needs a finite rate > 0, got ${rate}`);
+    return -Math.log(1 - this.nextDouble()) / rate;
+  }
+
   /** Shuffles `items` in place (Fisher–Yates, from the end) and returns it. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {

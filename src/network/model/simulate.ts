@@ -36,11 +36,6 @@ import type { Service } from './service.js';
 import { NodeKind, type FlowStep, type Step } from './steps.js';
 import { buildTopology, type Topology } from './topology.js';
 
-/** An exponential draw of rate `rate` (1/s): inter-arrival times of a Poisson process. */
-function exponential(rng: Rng, rate: number): number {
-  return -Math.log(1 - rng.nextDouble()) / rate;
-}
-
 export interface SimulateOptions {
   signal?: AbortSignal;
 }
@@ -479,7 +474,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
   for (let c = 0; c < nc; c++) {
     const a = classes[c]!.spec.arrival;
     if (a.process === 'poisson') {
-      if (a.ratePerDeviceHz > 0) q.push(exponential(rngArrivals, a.ratePerDeviceHz * nd), EV_ARRIVAL, c);
+      if (a.ratePerDeviceHz > 0) q.push(rngArrivals.exponential(a.ratePerDeviceHz * nd), EV_ARRIVAL, c);
     }
   }
   const trace: { timeS: number; device: number; cls: number }[] = [];
@@ -541,7 +536,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
       case EV_ARRIVAL: {
         if (now >= endS) break;
         const a = classes[id]!.spec.arrival;
-        if (a.process === 'poisson') q.push(now + exponential(rngArrivals, a.ratePerDeviceHz * nd), EV_ARRIVAL, id);
+        if (a.process === 'poisson') q.push(now + rngArrivals.exponential(a.ratePerDeviceHz * nd), EV_ARRIVAL, id);
         newService(id, rngArrivals.nextInt(nd), now);
         break;
       }

@@ -73,10 +73,6 @@ const STREAM_ARRIVALS = 1;
 const STREAM_SERVICE = 2;
 const MAX_UPDATES = 2 ** 31 - 1;
 
-function exponential(rng: Rng, rate: number): number {
-  // 1 − U is in (0, 1], so the log is finite.
-  return -Math.log(1 - rng.nextDouble()) / rate;
-}
 
 /**
  * Simulates the M/M/1 status-update system until `warmupUpdates + updates`
@@ -104,7 +100,7 @@ export function simulateMm1Aoi(options: Mm1AoiOptions): Mm1AoiResult {
   const server = new FcfsStation('mm1', 1, 0);
   const meter = new AoiMeter({ startS: 0 });
 
-  queue.push(exponential(arrivals, lambda), ARRIVAL, 0);
+  queue.push(arrivals.exponential(lambda), ARRIVAL, 0);
   let now = 0;
   while (queue.pop()) {
     now = queue.time;
@@ -114,9 +110,9 @@ export function simulateMm1Aoi(options: Mm1AoiOptions): Mm1AoiResult {
         server.resetStats(now);
         meter.resetStats(now);
       }
-      const done = server.arrive(now, job, exponential(service, mu));
+      const done = server.arrive(now, job, service.exponential(mu));
       if (!Number.isNaN(done)) queue.push(done, DEPARTURE, job);
-      if (job + 1 < total) queue.push(now + exponential(arrivals, lambda), ARRIVAL, job + 1);
+      if (job + 1 < total) queue.push(now + arrivals.exponential(lambda), ARRIVAL, job + 1);
     } else {
       const next = server.depart(now);
       // FCFS: the update that leaves was generated when it arrived.
