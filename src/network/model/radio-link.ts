@@ -173,13 +173,13 @@ export class RadioLink {
     if (this.flows.length > 0) this.busyS += Math.min(dt, now - this.statsFromS);
     const tau = this.o.fairnessWindowS;
     const { averageRate, averageAt } = this.o;
+    const keep = Math.exp(-dt / tau);
     for (const f of this.flows) {
       f.remainingBits -= f.rate * dt;
       // Exponential average of the device's served rate in continuous time: decay over any idle gap, then blend this interval's rate.
       const d = f.device;
       const idle = this.lastS - averageAt[d]!;
       let avg = idle > 0 ? averageRate[d]! * Math.exp(-idle / tau) : averageRate[d]!;
-      const keep = Math.exp(-dt / tau);
       avg = avg * keep + f.rate * (1 - keep);
       averageRate[d] = avg;
       averageAt[d] = now;
@@ -196,23 +196,20 @@ export class RadioLink {
    */
   private capUplinkShares(n: number): void {
     const { powerW } = this.o;
-    const minSnr = this.minSnr;
     const shares = this.shares;
+    const caps = this.power; // unused on the uplink: scratch for the caps
+    for (let i = 0; i < n; i++) caps[i] = (powerW * this.flows[i]!.snrPerWatt) / this.minSnr;
     for (let pass = 0; pass < n; pass++) {
       let excess = 0;
       let free = 0;
       for (let i = 0; i < n; i++) {
-        const cap = (powerW * this.flows[i]!.snrPerWatt) / minSnr;
-        if (shares[i]! > cap) {
-          excess += shares[i]! - cap;
-          shares[i] = cap;
-        } else if (shares[i]! < cap) free += shares[i]!;
+        if (shares[i]! > caps[i]!) {
+          excess += shares[i]! - caps[i]!;
+          shares[i] = caps[i]!;
+        } else if (shares[i]! < caps[i]!) free += shares[i]!;
       }
       if (excess <= 1e-12 || free <= 0) return;
-      for (let i = 0; i < n; i++) {
-        const cap = (powerW * this.flows[i]!.snrPerWatt) / minSnr;
-        if (shares[i]! < cap) shares[i] = shares[i]! + (excess * shares[i]!) / free;
-      }
+      for (let i = 0; i < n; i++) if (shares[i]! < caps[i]!) shares[i] = shares[i]! + (excess * shares[i]!) / free;
     }
   }
 

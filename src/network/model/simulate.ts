@@ -20,6 +20,7 @@ import { Rng } from '../../core/rng.js';
 import { AoiMeter, AoiiMeter } from '../../metrics/freshness.js';
 import { distribution } from '../../metrics/percentiles.js';
 import { makeBlockFadingSampler } from '../../phy/channel/block-fading.js';
+import { linearToDb } from '../../core/snr.js';
 import { dbmToWatts, thermalNoiseWatts } from '../../phy/channel/path-loss.js';
 import { findScheme, knowledgeRetention, selectMcsIndex, syncBytes } from '../calibration/lookup.js';
 import type { CalibrationTable, SchemeCalibration } from '../calibration/types.js';
@@ -193,6 +194,14 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
     scheduleLink(link, uplink);
   };
 
+  // Each device's mean downlink Es/N0 (dB, no fade) and the MCS link adaptation picks there: what the edge knows when it plans.
+  const meanDlSnrDb = new Float64Array(nd);
+  const meanDlMcs = new Int32Array(nd);
+  for (let d = 0; d < nd; d++) {
+    meanDlSnrDb[d] = linearToDb((bsTxW * topo.gain[d]!) / dlNoiseW);
+    meanDlMcs[d] = selectMcsIndex(calibration, meanDlSnrDb[d]!);
+  }
+
   const snrPerWatt = (device: number, uplink: boolean): number => (topo.gain[device]! * fade(rngFading)) / (uplink ? ulNoiseW : dlNoiseW);
 
   // ---- services ----
@@ -265,8 +274,7 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
   /** Seconds a downlink transmission of `amount` units would take now at the receiver's mean SNR, sharing with the active flows. */
   const downlinkEstimateS = (dst: number, amount: number, analog: boolean): number => {
     const link = downlinks[topo.serving[dst]!]!;
-    const snrDb = 10 * Math.log10((bsTxW * topo.gain[dst]!) / dlNoiseW);
-    const eff = analog ? 1 : calibration.mcs[selectMcsIndex(calibration, snrDb)]!.efficiency;
+    const eff = analog ? 1 : calibration.mcs[meanDlMcs[dst]!]!.efficiency;
     return (amount * (link.flows.length + link.queued + 1)) / (dlBandwidthHz * eff);
   };
 
@@ -280,8 +288,8 @@ export function simulateNetwork(scenario: Scenario, calibration: CalibrationTabl
     const analog = { scheme: c.downlink, amount: c.downlink.transport === 'analog' ? c.downlink.channelUses : c.downlink.payloadBits, analog: c.downlink.transport === 'analog' };
     const digital = c.digitalContent;
     if (!digital || !analog.analog) return analog;
-    const snrDb = 10 * Math.log10((bsTxW * topo.gain[dst]!) / dlNoiseW);
-    const m = calibration.mcs[selectMcsIndex(calibration, snrDb)]!;
+    const snrDb = meanDlSnrDb[dst]!;
+    const m = calibration.mcs[meanDlMcs[dst]!]!;
     const codewords = Math.ceil(digital.payloadBits / m.infoBitsPerCodeword);
     const digitalSuccess = (1 - calibration.targetCodewordErrorRate) ** codewords * (digital.cleanTaskSuccess / Math.max(1e-12, c.downlink.cleanTaskSuccess));
     return analogRetention(c.downlink, snrDb) + 0.01 >= digitalSuccess ? analog : { scheme: digital, amount: digital.payloadBits, analog: false };
